@@ -1,10 +1,10 @@
 import { EngineError } from '../errors.ts';
 import {
   type CommunesFile,
+  type VariablesFile,
   VINTAGE_FORMAT_VERSION,
   type Vintage,
   type VintageManifest,
-  type VariablesFile,
   type ZoningsFile,
 } from './types.ts';
 
@@ -69,7 +69,9 @@ export function decodeVintage(files: VintageFiles): Vintage {
     estimated[id] = flags;
   }
   const index = new Map<string, number>();
-  communes.codes.forEach((code, i) => index.set(code, i));
+  communes.codes.forEach((code, i) => {
+    index.set(code, i);
+  });
   return {
     manifest,
     variables: variables.variables,

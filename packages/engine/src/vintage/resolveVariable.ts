@@ -16,7 +16,10 @@ import type { VariableInfo, Vintage } from './types.ts';
  * @example
  * resolveVariable(vintage, 'POP@prev').id // 'POP@2013'
  */
-export function resolveVariable(vintage: Pick<Vintage, 'variableIndex' | 'aliases'>, ref: string): VariableInfo {
+export function resolveVariable(
+  vintage: Pick<Vintage, 'variableIndex' | 'aliases'>,
+  ref: string,
+): VariableInfo {
   const direct = vintage.variableIndex.get(ref);
   if (direct) return direct;
   const at = ref.indexOf('@');

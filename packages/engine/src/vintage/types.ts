@@ -115,7 +115,9 @@ export interface ZoningLevel {
   label: string;
   labelEn: string;
   /** Where membership comes from: the INSEE table column, or a spatial join with polygons. */
-  membership: { source: 'insee-table'; column: string } | { source: 'polygons'; file: string; method: string };
+  membership:
+    | { source: 'insee-table'; column: string }
+    | { source: 'polygons'; file: string; method: string };
   cog: number | null;
   /** Geometry file under the vintage folder (`geo/epci.geojson`). */
   geometry: string;
@@ -170,7 +172,7 @@ export interface VintageManifest {
   createdAt: string;
   scope: { departements: string[]; label: string; all: boolean };
   /** COG year of each family of inputs, and the reference used for codes (the zonings'). */
-  cog: { reference: number; statistics: number; zonings: number; polygons: number };
+  cog: { reference: number; statistics: number; zonings: number; polygons: number | null };
   /** Editions: `comparateur` (e.g. 2021), `decoupage-administratif` package version ... */
   editions: Record<string, string>;
   inputs: InputRecord[];

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/lib/repoRoot.ts';
+import { editText, rawCopy } from './helpers.ts';
+
+function ptce(args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx/esm', join(repoRoot(), 'scripts/src/cli.ts'), ...args],
+    {
+      cwd: join(repoRoot(), 'scripts'),
+      encoding: 'utf8',
+      env: { ...process.env, PTCE_RAW_DIR: '', CI: '1' },
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('ptce (command line)', () => {
+  it('prints help in French, or English with --lang en, and exits 2 without a command', () => {
+    const none = ptce([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toContain('Commandes :');
+    const help = ptce(['data', 'build', '--help', '--lang', 'en']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Builds a dataset vintage');
+  });
+
+  it('exits 2 on an unknown command or option, saying which', () => {
+    const unknown = ptce(['dta', 'build']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Commande inconnue : dta build');
+    const option = ptce(['data', 'build', '--deps', '67']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('--deps');
+    expect(ptce(['data', 'build', '--dep', '6']).code).toBe(2);
+  });
+
+  it('data build --json prints the summary scripts rely on', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ptce-cli-'));
+    const run = ptce([
+      'data',
+      'build',
+      '--source',
+      rawCopy(),
+      '--out',
+      out,
+      '--id',
+      'cli',
+      '--json',
+      '--no-download',
+    ]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(Object.keys(summary)).toEqual(
+      expect.arrayContaining([
+        'vintage',
+        'communes',
+        'withPolygon',
+        'unmatched',
+        'merged',
+        'syntheticEss',
+        'warnings',
+        'durationMs',
+      ]),
+    );
+    expect(summary).toMatchObject({
+      vintage: 'cli',
+      communes: 4,
+      withPolygon: 4,
+      unmatched: 0,
+      syntheticEss: true,
+    });
+    expect(summary.merged).toContainEqual({ from: '67014', to: '67418', source: 'polygons', kind: 'fusion' });
+  });
+
+  it('exits 1 on a bad file with the place and the fix, in JSON too', () => {
+    const raw = rawCopy((d) =>
+      editText(d, 'insee/base_cc_comparateur.csv', (t) => t.replace('67001;2202;', '67001;2 202;')),
+    );
+    const out = mkdtempSync(join(tmpdir(), 'ptce-cli-'));
+    const text = ptce(['data', 'build', '--source', raw, '--out', out, '--no-download']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('[NOT_A_NUMBER]');
+    expect(text.stderr).toContain('ligne 3, colonne 2, champ P18_POP, valeur "2 202"');
+    expect(text.stderr).toContain('que faire');
+    const json = ptce([
+      'data',
+      'build',
+      '--source',
+      raw,
+      '--out',
+      out,
+      '--no-download',
+      '--json',
+      '--lang',
+      'en',
+    ]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      code: 'NOT_A_NUMBER',
+      line: 3,
+      column: 2,
+      field: 'P18_POP',
+      value: '2 202',
+    });
+    expect(json.stderr).toContain('line 3, column 2');
+  });
+});
