@@ -1,4 +1,6 @@
 import { dataBuild } from './commands/dataBuild.ts';
+import { dataList, dataShow } from './commands/dataList.ts';
+import { scoreCommand } from './commands/score.ts';
 import { isDataError } from './data/DataError.ts';
 import { EXIT, type Lang, UsageError } from './lib/terminal.ts';
 
@@ -9,6 +11,9 @@ Usage : pnpm ptce <commande> [options]      (aide d'une commande : pnpm ptce <co
 
 Commandes :
   data build        construire un millésime de données à partir des fichiers INSEE/IGN
+  data list         lister les millésimes construits
+  data show ID      provenance d'un millésime (sources, COG, rapprochements, avertissements)
+  score             calculer l'indice PTCE et écrire le classement (CSV, JSON, GeoJSON)
 
 Options communes : --lang en (messages en anglais), --json (sortie pour les scripts)
 Codes de sortie : 0 succès ; 1 fichier ou configuration invalide ; 2 arguments invalides ; 3 erreur interne`,
@@ -18,6 +23,9 @@ Usage: pnpm ptce <command> [options]      (help on a command: pnpm ptce <command
 
 Commands:
   data build        build a dataset vintage from the INSEE/IGN files
+  data list         list the built vintages
+  data show ID      a vintage's provenance (sources, COG, merges, warnings)
+  score             score the PTCE index and write the ranking (CSV, JSON, GeoJSON)
 
 Common options: --lang en (English messages), --json (output for scripts)
 Exit codes: 0 success; 1 invalid file or configuration; 2 invalid arguments; 3 internal error`,
@@ -27,6 +35,9 @@ type Command = (argv: string[], lang: Lang) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   'data build': dataBuild,
+  'data list': dataList,
+  'data show': dataShow,
+  score: scoreCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -120,6 +120,9 @@ describe('buildVintage(options) on the hand-made raw folder', () => {
     expect(comparateur?.sha256).toMatch(/^[0-9a-f]{64}$/);
     for (const output of manifest.outputs) expect(existsSync(join(dir, output.path))).toBe(true);
     expect(manifest.outputs.map((o) => o.path)).toContain('geo/commune.geojson');
+    // The report (with its build date) is apart, so two identical builds have identical data hashes.
+    expect(manifest.outputs.map((o) => o.path)).not.toContain('report.md');
+    expect(manifest.report.sha256).toMatch(/^[0-9a-f]{64}$/);
     const report = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(report).toContain('DÉMONSTRATION – données ESS simulées');
     expect(report).toContain('| 67014 | Auenheim | 67418 | Rountzenheim-Auenheim |');
@@ -142,6 +145,13 @@ describe('buildVintage(options) scope', () => {
     const a = readJson<CommunesFile>(join((await buildMini(rawCopy(), { seed: 7 })).dir, 'communes.json'));
     const b = readJson<CommunesFile>(join((await buildMini(rawCopy(), { seed: 7 })).dir, 'communes.json'));
     const c = readJson<CommunesFile>(join((await buildMini(rawCopy(), { seed: 8 })).dir, 'communes.json'));
+    // Identical builds, identical data files (the report alone carries the build date).
+    const manifests = await Promise.all([
+      buildMini(rawCopy(), { seed: 7 }),
+      buildMini(rawCopy(), { seed: 7 }),
+    ]);
+    const [m1, m2] = manifests.map((b) => readJson<VintageManifest>(join(b.dir, 'manifest.json')));
+    expect(m1.outputs).toEqual(m2.outputs);
     expect(a.columns.ESS_ETAB).toEqual(b.columns.ESS_ETAB);
     expect(a.columns.ESS_SAL).not.toEqual(c.columns.ESS_SAL);
     // Families never exceed the total.

@@ -197,7 +197,13 @@ export interface VintageManifest {
   missing: Record<string, number>;
   warnings: BuildWarning[];
   levels: { id: string; label: string; units: number; geometry: string }[];
+  /**
+   * The data files (everything but the manifest and the report), with their hashes: what a
+   * result depends on, so a result hash built on them is the same for two identical builds.
+   */
   outputs: { path: string; sha256: string; bytes: number }[];
+  /** The build report (report.md), apart: it carries the build date. */
+  report: { path: string; sha256: string; bytes: number };
   tool: { name: string; version: string; node: string };
   durationMs: number;
 }

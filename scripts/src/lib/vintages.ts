@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeVintage, type Vintage, type VintageManifest } from '@ptce/engine';
+import { DataError } from '../data/DataError.ts';
+import { repoRoot } from './repoRoot.ts';
+
+/** Where vintages live: --vintages DIR, then $PTCE_VINTAGES_DIR, then <repo>/datasets/build. */
+export function vintagesDir(option?: string): string {
+  return option ?? process.env.PTCE_VINTAGES_DIR ?? join(repoRoot(), 'datasets', 'build');
+}
+
+export const DEFAULT_VINTAGE = process.env.PTCE_DEFAULT_VINTAGE ?? 'bas-rhin-2021';
+
+/** The manifests of the vintages found in a folder, newest first. */
+export function listVintages(dir: string): VintageManifest[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (e) => e.isDirectory() && !e.name.startsWith('.') && existsSync(join(dir, e.name, 'manifest.json')),
+    )
+    .map((e) => JSON.parse(readFileSync(join(dir, e.name, 'manifest.json'), 'utf8')) as VintageManifest)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function missingVintage(id: string, dir: string): DataError {
+  const known = listVintages(dir).map((m) => m.id);
+  return new DataError(
+    'UNKNOWN_VINTAGE',
+    {
+      fr: `Millésime « ${id} » introuvable dans ${dir}${known.length ? ` (disponibles : ${known.join(', ')})` : ' (aucun millésime construit)'}.`,
+      en: `Vintage "${id}" not found in ${dir}${known.length ? ` (available: ${known.join(', ')})` : ' (no vintage built)'}.`,
+      hintFr: 'Construisez-le avec `pnpm ptce data build` (voir --help), ou nommez un millésime existant.',
+      hintEn: 'Build it with `pnpm ptce data build` (see --help), or name an existing vintage.',
+    },
+    { value: id },
+  );
+}
+
+/** Reads and decodes a vintage folder (the engine's in-memory form). */
+export function loadVintage(id: string, dir: string): Vintage {
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw missingVintage(id, dir);
+  const folder = join(dir, id);
+  if (!existsSync(join(folder, 'manifest.json'))) throw missingVintage(id, dir);
+  const read = (name: string) => JSON.parse(readFileSync(join(folder, name), 'utf8'));
+  return decodeVintage({
+    manifest: read('manifest.json'),
+    variables: read('variables.json'),
+    communes: read('communes.json'),
+    zonings: read('zonings.json'),
+  });
+}
+
+/** A geometry file of a vintage (`geo/<level>.geojson`), parsed. */
+export function loadVintageGeometry(id: string, dir: string, level: string): GeoJSON.FeatureCollection {
+  const file = join(dir, id, 'geo', `${level}.geojson`);
+  if (!existsSync(file)) throw missingVintage(`${id}/geo/${level}`, dir);
+  return JSON.parse(readFileSync(file, 'utf8')) as GeoJSON.FeatureCollection;
+}
