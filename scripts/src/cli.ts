@@ -1,6 +1,3 @@
-import { dataBuild } from './commands/dataBuild.ts';
-import { dataList, dataShow } from './commands/dataList.ts';
-import { scoreCommand } from './commands/score.ts';
 import { isDataError } from './data/DataError.ts';
 import { EXIT, type Lang, UsageError } from './lib/terminal.ts';
 
@@ -14,6 +11,7 @@ Commandes :
   data list         lister les millésimes construits
   data show ID      provenance d'un millésime (sources, COG, rapprochements, avertissements)
   score             calculer l'indice PTCE et écrire le classement (CSV, JSON, GeoJSON)
+  token             jetons d'accès à l'API : create --role ROLE, list, revoke ID
 
 Options communes : --lang en (messages en anglais), --json (sortie pour les scripts)
 Codes de sortie : 0 succès ; 1 fichier ou configuration invalide ; 2 arguments invalides ; 3 erreur interne`,
@@ -26,6 +24,7 @@ Commands:
   data list         list the built vintages
   data show ID      a vintage's provenance (sources, COG, merges, warnings)
   score             score the PTCE index and write the ranking (CSV, JSON, GeoJSON)
+  token             API access tokens: create --role ROLE, list, revoke ID
 
 Common options: --lang en (English messages), --json (output for scripts)
 Exit codes: 0 success; 1 invalid file or configuration; 2 invalid arguments; 3 internal error`,
@@ -33,11 +32,13 @@ Exit codes: 0 success; 1 invalid file or configuration; 2 invalid arguments; 3 i
 
 type Command = (argv: string[], lang: Lang) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  'data build': dataBuild,
-  'data list': dataList,
-  'data show': dataShow,
-  score: scoreCommand,
+// Loaded on demand: a command pays only for what it imports (the API's stack, the engine...).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  'data build': async () => (await import('./commands/dataBuild.ts')).dataBuild,
+  'data list': async () => (await import('./commands/dataList.ts')).dataList,
+  'data show': async () => (await import('./commands/dataList.ts')).dataShow,
+  score: async () => (await import('./commands/score.ts')).scoreCommand,
+  token: async () => (await import('./commands/token.ts')).tokenCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         `Unknown command: ${rest.slice(0, 2).join(' ')}\n\n${HELP.en}`,
       );
     }
-    return await COMMANDS[name](rest.slice(name.split(' ').length), lang);
+    return await (await COMMANDS[name]())(rest.slice(name.split(' ').length), lang);
   } catch (error) {
     if (error instanceof UsageError) {
       report(

@@ -109,4 +109,31 @@ describe('ptce (command line)', () => {
     });
     expect(json.stderr).toContain('line 3, column 2');
   });
+
+  it('token create shows the secret once, list never shows it, revoke ends it; a bad role exits 2', () => {
+    const data = mkdtempSync(join(tmpdir(), 'ptce-tokens-'));
+    const created = ptce([
+      'token',
+      'create',
+      '--role',
+      'analyst',
+      '--name',
+      'Alice',
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(created.code).toBe(0);
+    const token = JSON.parse(created.stdout);
+    expect(token).toMatchObject({ role: 'analyst', name: 'Alice', revokedAt: null });
+    expect(token.token).toMatch(/^ptce_[A-Za-z0-9_-]{43}$/);
+    const list = ptce(['token', 'list', '--data', data, '--json']);
+    expect(list.stdout).not.toContain(token.token);
+    expect(JSON.parse(list.stdout)).toHaveLength(1);
+    expect(ptce(['token', 'revoke', token.id, '--data', data]).code).toBe(0);
+    expect(ptce(['token', 'revoke', token.id, '--data', data]).code).toBe(1);
+    const bad = ptce(['token', 'create', '--role', 'boss', '--name', 'x', '--data', data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('viewer, analyst, admin');
+  });
 });

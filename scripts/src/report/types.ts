@@ -221,7 +221,11 @@ export interface ReportModel {
   level: { id: string; label: string; ranked: number; territories: number };
   /** Present when simulated data entered the scores: banner on every page and watermark. */
   synthetic: { banner: string; watermark: string; description: string } | null;
-  summary: { items: { position: number; name: string; why: string }[]; mainCaveat: string; otherCaveats: string[] };
+  summary: {
+    items: { position: number; name: string; why: string }[];
+    mainCaveat: string;
+    otherCaveats: string[];
+  };
   map: MapModel;
   table: { rows: TableRow[]; topK: number | null; robustness: boolean; note: string };
   territories: TerritorySection[];
