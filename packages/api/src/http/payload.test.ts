@@ -1,0 +1,35 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { CachedPayload, negotiateEncoding } from './payload.ts';
+
+describe('negotiateEncoding(header, bytes)', () => {
+  it('negotiateEncoding() prefers brotli, then gzip, honours q=0, and skips small bodies', () => {
+    expect(negotiateEncoding('gzip, deflate, br', 5000)).toBe('br');
+    expect(negotiateEncoding('gzip;q=1.0, br;q=0', 5000)).toBe('gzip');
+    expect(negotiateEncoding('deflate', 5000)).toBe('identity');
+    expect(negotiateEncoding('*', 5000)).toBe('gzip');
+    expect(negotiateEncoding(undefined, 5000)).toBe('identity');
+    expect(negotiateEncoding('br', 100)).toBe('identity');
+    expect(negotiateEncoding('gzip, br', 5000, true)).toBe('gzip');
+    expect(negotiateEncoding('br', 5000, true)).toBe('br');
+  });
+});
+
+describe('CachedPayload(body, contentType)', () => {
+  const text = JSON.stringify({
+    features: Array.from({ length: 200 }, (_, i) => ({ code: `67${i}`, v: i / 7 })),
+  });
+  const payload = new CachedPayload(text, 'application/json');
+
+  it('CachedPayload.as() decompresses back to the body, and compresses only once', () => {
+    expect(gunzipSync(payload.as('gzip')).toString()).toBe(text);
+    expect(brotliDecompressSync(payload.as('br')).toString()).toBe(text);
+    expect(payload.as('br')).toBe(payload.as('br'));
+    expect(payload.as('identity').toString()).toBe(text);
+  });
+
+  it('CachedPayload.hash changes with the body and not otherwise', () => {
+    expect(new CachedPayload(text, 'a').hash).toBe(payload.hash);
+    expect(new CachedPayload(`${text} `, 'a').hash).not.toBe(payload.hash);
+  });
+});

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Below this size, compressing costs more than it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * A response body computed once and sent many times (vintage files, GeoJSON, scoring
+ * results): its strong ETag is computed once, and its gzip and brotli forms on first demand,
+ * so that a 10 MB GeoJSON is not hashed and compressed again on every request.
+ */
+export class CachedPayload {
+  readonly body: Buffer;
+  readonly contentType: string;
+  /** Hash of the uncompressed body (base64url of sha1, enough to tell versions apart). */
+  readonly hash: string;
+  /**
+   * For bodies made on demand (scoring results): gzip at level 1 rather than brotli, about
+   * 70 ms instead of 365 ms for a 2.7 MB result on this class of machine, for 20 % more bytes.
+   */
+  readonly fast: boolean;
+  private readonly encoded = new Map<Encoding, Buffer>();
+
+  constructor(body: Buffer | string, contentType: string, hash?: string, options: { fast?: boolean } = {}) {
+    this.body = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    this.contentType = contentType;
+    this.hash = hash ?? createHash('sha1').update(this.body).digest('base64url');
+    this.fast = options.fast ?? false;
+  }
+
+  get bytes(): number {
+    return this.body.length;
+  }
+
+  /** The body in `encoding`, compressed once and kept. */
+  as(encoding: Encoding): Buffer {
+    if (encoding === 'identity') return this.body;
+    let buffer = this.encoded.get(encoding);
+    if (!buffer) {
+      buffer =
+        encoding === 'br'
+          ? brotliCompressSync(this.body, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 6,
+                [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length,
+              },
+            })
+          : gzipSync(this.body, { level: this.fast ? 1 : 6 });
+      this.encoded.set(encoding, buffer);
+    }
+    return buffer;
+  }
+}
+
+/** The best encoding the client accepts (brotli then gzip, or gzip first when `preferGzip`), honouring `q=0`. */
+export function negotiateEncoding(header: string | undefined, bytes: number, preferGzip = false): Encoding {
+  if (!header || bytes < MIN_COMPRESS_BYTES) return 'identity';
+  const accepted = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q && Number(q.slice(2)) === 0) continue;
+    if (name) accepted.add(name);
+  }
+  const gzip = accepted.has('gzip') || accepted.has('*');
+  if (accepted.has('br') && !(preferGzip && gzip)) return 'br';
+  return gzip ? 'gzip' : 'identity';
+}
+
+/** True when one of the `If-None-Match` entity tags equals `etag` (weak comparison, RFC 9110 §13.1.2). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+}
+
+/**
+ * Sends a cached payload: negotiates the encoding, sets a strong ETag per encoding and
+ * answers 304 when the client already has it. `cacheControl` defaults to revalidating
+ * every time (`no-cache`): cheap with the ETag, and never stale after a vintage rebuild.
+ */
+export function sendPayload(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: CachedPayload,
+  cacheControl = 'no-cache',
+): FastifyReply {
+  const encoding = negotiateEncoding(request.headers['accept-encoding'], payload.bytes, payload.fast);
+  const etag = `"${payload.hash}${encoding === 'identity' ? '' : `-${encoding}`}"`;
+  reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
+  if (matches(request.headers['if-none-match'], etag)) {
+    return reply.code(304).send();
+  }
+  const body = payload.as(encoding);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.type(payload.contentType).header('content-length', body.length).send(body);
+}
