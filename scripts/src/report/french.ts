@@ -72,13 +72,14 @@ export function ordinal(n: number): string {
 
 /**
  * Puts French spacing into a text: a narrow no-break space before `;` `:` `!` `?` (replacing a
- * plain or no-break space there) and inside « ». A `:` not followed by a space or the end is left
+ * plain or no-break space there), between a number and `%` `‰` `€`, and inside « ». A `:` not followed by a space or the end is left
  * alone, so times (`12:30`), URLs (`https://`) and ratios (`1:25 000`) keep their colon.
  * @example frenchSpacing('Attention : « données » !') // 'Attention\u202f: «\u202fdonnées\u202f»\u202f!'
  */
 export function frenchSpacing(text: string): string {
   return text
-    .replace(/(\S)[ \u00a0\u202f]?([;:!?])(?=\s|$|»)/gu, `$1${NNBSP}$2`)
+    .replace(/(?<=\S)[ \u00a0\u202f]?([;:!?])(?=[\s»;:!?]|$)/gu, `${NNBSP}$1`)
+    .replace(/(\d)[ \u00a0]?([%‰€])/gu, `$1${NNBSP}$2`)
     .replace(/«[ \u00a0\u202f]*/gu, `«${NNBSP}`)
     .replace(/[ \u00a0\u202f]*»/gu, `${NNBSP}»`);
 }

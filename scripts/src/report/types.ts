@@ -38,8 +38,8 @@ export interface ShortlistInput {
 /** What the robustness module measured for one territory. */
 export interface TerritoryRobustness {
   /** 5th and 95th percentiles of the territory's rank over the perturbed runs (1 = best). */
-  rankP05: number;
-  rankP95: number;
+  p05: number;
+  p95: number;
   /** Share of the runs in which the territory stayed in the top `topK`, in [0, 1]. */
   pTopK: number;
 }
@@ -110,9 +110,8 @@ export interface DimensionBar {
 
 export interface ArgumentLine {
   label: string;
-  /** Value and département reference, already formatted with the indicator's unit. */
-  value: string;
-  reference: string;
+  /** The value against the département's, in the indicator's unit: `12,0 % contre 7,8 % dans le département`. */
+  comparison: string;
 }
 
 export interface EssActors {
@@ -146,6 +145,7 @@ export interface TerritorySection {
   weaknesses: ArgumentLine[];
   ess: EssActors;
   note: string;
+  /** Caveats of the scores and of the territory (the key figures' own notes are in {@link KeyFigure.note}). */
   caveats: string[];
   /** Names of the member territories, for a zone. */
   members: string[];
@@ -178,6 +178,8 @@ export interface MapModel {
   context: { code: string; name: string; inScope: boolean; rings: [number, number][][] }[];
   /** `[west, south, east, north]` to frame: the scope's extent. */
   bounds: [number, number, number, number];
+  /** Names of shortlisted territories that have no polygon (said under the map). */
+  unmapped: string[];
 }
 
 export interface MethodRow {

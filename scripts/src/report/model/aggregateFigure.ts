@@ -1,4 +1,4 @@
-import { resolveVariable, type VariableInfo, type Vintage } from '@ptce/engine';
+import { isEngineError, resolveVariable, type VariableInfo, type Vintage } from '@ptce/engine';
 
 /**
  * How a key figure is computed from the vintage's variables over a set of communes. Kept apart
@@ -105,4 +105,18 @@ export function aggregateFigure(
     estimated,
     variables,
   };
+}
+
+/** {@link aggregateFigure}, or `null` when the vintage lacks one of the variables (e.g. no ESS layer). */
+export function tryAggregate(
+  vintage: Vintage,
+  rows: readonly number[],
+  formula: FigureFormula,
+): AggregatedFigure | null {
+  try {
+    return aggregateFigure(vintage, rows, formula);
+  } catch (error) {
+    if (isEngineError(error) && error.code === 'UNKNOWN_VARIABLE') return null;
+    throw error;
+  }
 }

@@ -25,7 +25,12 @@ export function indicatorValue(value: number | null | undefined, unit: string): 
 }
 
 /** `12,0 % contre 7,8 % dans le département`, `64,5 contre 238,1 habitants par km² dans le département`. */
-export function compareWithReference(value: number | null, reference: number | null, unit: string, where: string): string {
+export function compareWithReference(
+  value: number | null,
+  reference: number | null,
+  unit: string,
+  where: string,
+): string {
   const a = indicatorValue(value, unit);
   const b = indicatorValue(reference, unit);
   return `${a.text} contre ${b.text}${b.words ? ` ${b.words}` : ''} ${where}`;

@@ -1,7 +1,7 @@
-import { isEngineError, type Vintage } from '@ptce/engine';
+import type { Vintage } from '@ptce/engine';
 import { formatNumber } from '../french.ts';
 import type { FigureUnit, KeyFigure } from '../types.ts';
-import { type AggregatedFigure, aggregateFigure, type FigureFormula } from './aggregateFigure.ts';
+import { type AggregatedFigure, type FigureFormula, tryAggregate } from './aggregateFigure.ts';
 
 interface FigureDefinition {
   id: string;
@@ -77,20 +77,6 @@ export const KEY_FIGURES: readonly FigureDefinition[] = [
 
 /** Stems whose empty cells are withheld by INSEE (secret statistique), not merely unavailable. */
 const WITHHELD_STEMS = new Set(['MED', 'TP60', 'PIMP', 'NBMENFISC']);
-
-/** The figure or `null` when the vintage lacks one of its variables (e.g. no ESS layer). */
-function tryAggregate(
-  vintage: Vintage,
-  rows: readonly number[],
-  formula: FigureFormula,
-): AggregatedFigure | null {
-  try {
-    return aggregateFigure(vintage, rows, formula);
-  } catch (error) {
-    if (isEngineError(error) && error.code === 'UNKNOWN_VARIABLE') return null;
-    throw error;
-  }
-}
 
 /** `2013-2018` for a change figure, so the reader knows the period. */
 function periodOf(figure: AggregatedFigure, formula: FigureFormula): string {
