@@ -11,6 +11,7 @@ Commandes :
   data list         lister les millésimes construits
   data show ID      provenance d'un millésime (sources, COG, rapprochements, avertissements)
   score             calculer l'indice PTCE et écrire le classement (CSV, JSON, GeoJSON)
+  report            document du cabinet (PDF ou HTML) depuis une liste restreinte ou une configuration
   token             jetons d'accès à l'API : create --role ROLE, list, revoke ID
 
 Options communes : --lang en (messages en anglais), --json (sortie pour les scripts)
@@ -24,6 +25,7 @@ Commands:
   data list         list the built vintages
   data show ID      a vintage's provenance (sources, COG, merges, warnings)
   score             score the PTCE index and write the ranking (CSV, JSON, GeoJSON)
+  report            the cabinet's document (PDF or HTML) from a shortlist or a configuration
   token             API access tokens: create --role ROLE, list, revoke ID
 
 Common options: --lang en (English messages), --json (output for scripts)
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'data show': async () => (await import('./commands/dataList.ts')).dataShow,
   score: async () => (await import('./commands/score.ts')).scoreCommand,
   token: async () => (await import('./commands/token.ts')).tokenCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
