@@ -11,6 +11,8 @@ Commandes :
   data list         lister les millésimes construits
   data show ID      provenance d'un millésime (sources, COG, rapprochements, avertissements)
   score             calculer l'indice PTCE et écrire le classement (CSV, JSON, GeoJSON)
+  spatial           autocorrélation spatiale d'un score : Moran, LISA, Gi*
+  candidates        zones PTCE candidates (communes contiguës sous contraintes), comparées aux zonages
   report            document du cabinet (PDF ou HTML) depuis une liste restreinte ou une configuration
   token             jetons d'accès à l'API : create --role ROLE, list, revoke ID
 
@@ -25,6 +27,8 @@ Commands:
   data list         list the built vintages
   data show ID      a vintage's provenance (sources, COG, merges, warnings)
   score             score the PTCE index and write the ranking (CSV, JSON, GeoJSON)
+  spatial           spatial autocorrelation of a score: Moran, LISA, Gi*
+  candidates        candidate PTCE zones (contiguous communes under constraints), compared with zonings
   report            the cabinet's document (PDF or HTML) from a shortlist or a configuration
   token             API access tokens: create --role ROLE, list, revoke ID
 
@@ -42,6 +46,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   score: async () => (await import('./commands/score.ts')).scoreCommand,
   token: async () => (await import('./commands/token.ts')).tokenCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  spatial: async () => (await import('./commands/spatial.ts')).spatialCommand,
+  candidates: async () => (await import('./commands/candidates.ts')).candidatesCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -74,6 +74,8 @@ describe('unitFromLabel / aggregationFromLabel', () => {
     expect(unitFromLabel('Superficie (en km2)')).toBe('km²');
     expect(unitFromLabel('Nombre de chômeurs de 15 à 64 ans en 2018')).toBe('chômeurs');
     expect(unitFromLabel('Taux de pauvreté en 2019')).toBe('%');
+    expect(unitFromLabel('Total des établissements actifs fin 2018')).toBe('établissements');
+    expect(unitFromLabel('Nombre de personnes actives de 15 à 64 ans en 2018')).toBe('actifs');
     expect(unitFromLabel('Médiane du niveau de vie en 2019')).toBe('€');
     expect(aggregationFromLabel('Médiane du niveau de vie en 2019')).toBe('weightedMean');
     expect(aggregationFromLabel('Part des ménages fiscaux imposés en 2019')).toBe('weightedMean');

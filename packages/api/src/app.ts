@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import fp from 'fastify-plugin';
 import { type ApiConfig, loadConfig } from './config.ts';
 import { errorReply } from './http/errorReply.ts';
+import { engineJobHandlers } from './jobs/engineJobs.ts';
 import type { JobHandlers } from './jobs/kinds.ts';
 import { plugins } from './plugins/index.ts';
 import { apiRoutes, rootRoutes } from './routes/index.ts';
@@ -29,7 +30,7 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** A store to use instead of opening the SQLite file in `config.dataDir` (the app will not close it). */
   store?: Store;
-  /** Computations behind `POST /api/vintages/:vid/jobs/:kind`; kinds left out answer 501. */
+  /** Computations behind `POST /api/vintages/:vid/jobs/:kind` (default: the engine's, `engineJobHandlers()`); kinds left out answer 501. */
   jobs?: JobHandlers;
   /** The scoring function; default: the engine's (`createEngineScorer()`, one per app). */
   scorer?: Scorer | null;
@@ -85,7 +86,7 @@ export async function build(options: BuildOptions = {}) {
       config,
       store,
       ownsStore: options.store === undefined,
-      jobs: options.jobs ?? {},
+      jobs: options.jobs ?? engineJobHandlers(),
       scorer,
     });
   } catch (error) {

@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  analyseSpatial,
+  defaultCandidateZoneRequest,
+  defaultSpatialAnalysisOptions,
+  proposeCandidateZones,
+  type ScoreConfig,
+  validateScoreConfig,
+} from '@ptce/engine';
+import type { Feature } from 'geojson';
+import { ApiError } from '../errors.ts';
+import type { JsonObject } from '../store/types.ts';
+import { levelGeometry } from '../vintages/levels.ts';
+import type { LoadedVintage } from '../vintages/registry.ts';
+import type { JobHandlers } from './kinds.ts';
+
+type Check = (value: unknown) => string | null;
+
+const integer =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? null
+      : `entier de ${min} à ${max} attendu`;
+const number =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+      ? null
+      : `nombre de ${min} à ${max} attendu`;
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `une valeur parmi ${values.join(', ')} attendue`;
+const codes: Check = (v) =>
+  Array.isArray(v) && v.length <= 40_000 && v.every((c) => typeof c === 'string' && /^[0-9AB]{5}$/.test(c))
+    ? null
+    : 'liste de codes commune (5 caractères) attendue';
+const levels: Check = (v) =>
+  Array.isArray(v) && v.every((c) => typeof c === 'string' && /^[a-z][a-z0-9]{0,31}$/.test(c))
+    ? null
+    : 'liste de niveaux attendue';
+const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max ? null : `texte de ${max} caractères au plus attendu`;
+
+/**
+ * Checks a job body field by field (unknown fields refused, like the score route), the scoring
+ * configuration with the engine's validator. @throws {ApiError} 400 `INVALID_JOB`.
+ */
+function checkBody(
+  kind: string,
+  body: JsonObject,
+  fields: Record<string, Check>,
+): { config: ScoreConfig } & JsonObject {
+  for (const [field, value] of Object.entries(body)) {
+    if (field === 'config') continue;
+    const check = fields[field];
+    const problem = check
+      ? value === null && field === 'mustInclude'
+        ? null
+        : check(value)
+      : 'champ inconnu';
+    if (problem) {
+      throw new ApiError(400, 'INVALID_JOB', `${kind} : ${field} : ${problem}.`, { field, value });
+    }
+  }
+  const config = validateScoreConfig(body.config ?? {});
+  return { ...body, config };
+}
+
+const geometryCache = new WeakMap<LoadedVintage, Map<string, Promise<Feature[]>>>();
+
+/** The level's polygons, read once per loaded vintage. */
+function levelFeatures(loaded: LoadedVintage, level: string): Promise<Feature[]> {
+  let byLevel = geometryCache.get(loaded);
+  if (!byLevel) geometryCache.set(loaded, (byLevel = new Map()));
+  let features = byLevel.get(level);
+  if (!features) {
+    features = readFile(join(loaded.dir, levelGeometry(loaded, level)), 'utf8').then(
+      (t) => (JSON.parse(t) as { features: Feature[] }).features,
+    );
+    byLevel.set(level, features);
+  }
+  return features;
+}
+
+/**
+ * The engine's long computations as API jobs: `spatial` (Moran's I, LISA, Gi* of a scoring's
+ * values over its level) and `candidates` (candidate PTCE zones compared with the existing
+ * zonings). Bodies are checked before queuing; the work runs in the job.
+ */
+export function engineJobHandlers(): JobHandlers {
+  return {
+    spatial: {
+      prepare(loaded, body) {
+        const request = checkBody('spatial', body, {
+          value: text(80),
+          contiguity: oneOf(['queen', 'rook']),
+          permutations: integer(0, 9999),
+          alpha: number(1e-6, 0.5),
+          correction: oneOf(['none', 'bonferroni', 'fdr']),
+          seed: integer(0, 2 ** 31),
+        });
+        const level = request.config.level ?? 'commune';
+        levelGeometry(loaded, level); // 404 now rather than in the job
+        return async (context) => {
+          const features = await levelFeatures(loaded, level);
+          await context.checkpoint(0.2);
+          const result = analyseSpatial(loaded.vintage, features, {
+            ...defaultSpatialAnalysisOptions,
+            ...request,
+          });
+          await context.checkpoint(1);
+          return result;
+        };
+      },
+    },
+    candidates: {
+      prepare(loaded, body) {
+        const request = checkBody('candidates', body, {
+          objective: oneOf(['score', 'need', 'potential']),
+          minPopulation: number(0, 1e8),
+          maxPopulation: number(0, 1e8),
+          minCommunes: integer(1, 40_000),
+          maxCommunes: integer(1, 40_000),
+          sameEpci: (v) => (typeof v === 'boolean' ? null : 'booléen attendu'),
+          excluded: codes,
+          mustInclude: (v) =>
+            typeof v === 'string' && /^[0-9AB]{5}$/.test(v) ? null : 'code commune attendu',
+          count: integer(1, 20),
+          seed: integer(0, 2 ** 31),
+          restarts: integer(0, 10),
+          compare: levels,
+        });
+        return async (context) => {
+          const features = await levelFeatures(loaded, 'commune');
+          await context.checkpoint(0.1);
+          const result = proposeCandidateZones(loaded.vintage, features, {
+            ...defaultCandidateZoneRequest,
+            ...(request as Partial<typeof defaultCandidateZoneRequest>),
+          });
+          await context.checkpoint(1);
+          return result;
+        };
+      },
+    },
+  };
+}

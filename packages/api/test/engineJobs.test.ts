@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseSpatial, decodeVintage, proposeCandidateZones } from '@ptce/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_DIR, bearer, type TestApp, testApp } from './helpers.ts';
+
+const REAL = join(BUILD_DIR, 'bas-rhin-2021');
+const hasReal = existsSync(join(REAL, 'manifest.json'));
+
+async function waitFor(t: TestApp, jobId: string, token: string) {
+  for (let i = 0; i < 600; i++) {
+    const job = (await t.app.inject({ url: `/api/jobs/${jobId}`, headers: bearer(token) })).json();
+    if (job.status !== 'queued' && job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+describe.skipIf(!hasReal)(
+  'engine jobs on the real Bas-Rhin vintage: spatial statistics and candidate zones',
+  () => {
+    let t: TestApp;
+    const read = (f: string) => JSON.parse(readFileSync(join(REAL, f), 'utf8'));
+    beforeAll(async () => {
+      t = await testApp({ config: { vintagesDir: BUILD_DIR, defaultVintage: 'bas-rhin-2021' } });
+    });
+    afterAll(() => t?.close());
+
+    it('POST .../jobs/spatial returns what the engine computes directly', async () => {
+      const body = { config: { level: 'epci' }, value: 'dimension:precarity', permutations: 99, seed: 5 };
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/spatial',
+        payload: body,
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(start.statusCode).toBe(202);
+      const job = await waitFor(t, start.json().jobId, t.tokens.analyst);
+      expect(job.status).toBe('succeeded');
+      const vintage = decodeVintage({
+        manifest: read('manifest.json'),
+        variables: read('variables.json'),
+        communes: read('communes.json'),
+        zonings: read('zonings.json'),
+      });
+      const direct = analyseSpatial(vintage, read('geo/epci.geojson').features, {
+        ...body,
+        correction: 'none',
+        alpha: 0.05,
+        contiguity: 'queen',
+      });
+      expect(job.result).toEqual(JSON.parse(JSON.stringify(direct)));
+    });
+
+    it('POST .../jobs/candidates proposes zones within the constraints', async () => {
+      const body = { minPopulation: 20000, maxPopulation: 50000, count: 2, excluded: ['67482'] };
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/candidates',
+        payload: body,
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(start.statusCode).toBe(202);
+      const job = await waitFor(t, start.json().jobId, t.tokens.analyst);
+      expect(job.status).toBe('succeeded');
+      const vintage = decodeVintage({
+        manifest: read('manifest.json'),
+        variables: read('variables.json'),
+        communes: read('communes.json'),
+        zonings: read('zonings.json'),
+      });
+      expect(job.result).toEqual(
+        JSON.parse(
+          JSON.stringify(proposeCandidateZones(vintage, read('geo/commune.geojson').features, body)),
+        ),
+      );
+      for (const zone of job.result.candidates) {
+        expect(zone.population).toBeGreaterThanOrEqual(20000);
+        expect(zone.population).toBeLessThanOrEqual(50000);
+      }
+    });
+
+    it('refuses a bad job body before queuing, saying which field', async () => {
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/candidates',
+        payload: { count: 500 },
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'INVALID_JOB', details: { field: 'count' } });
+      const config = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/spatial',
+        payload: { config: { levle: 'epci' } },
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(config.statusCode).toBe(400);
+      expect(config.json().code).toBe('INVALID_CONFIG');
+      const level = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/spatial',
+        payload: { config: { level: 'region' } },
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(level.statusCode).toBe(404);
+    });
+  },
+);

@@ -1,0 +1,250 @@
+/**
+ * Benchmark of the robustness module (issue 6), on real vintages:
+ *   node --import tsx/esm bench/robustness.ts            (from packages/engine)
+ *
+ * Vintages: PTCE_BENCH_BAS_RHIN (default datasets/build/bas-rhin-2021) and PTCE_BENCH_FRANCE
+ * (default datasets/build/france-2021, then /tmp/ptce-france/france-2021 — build it with
+ * `pnpm ptce data build --all --out /tmp/ptce-france`). A missing vintage is reported, not faked.
+ * PTCE_BENCH_RUNS (default 3) sets how many times each measurement is repeated (medians).
+ *
+ * Each analysis is timed next to its floor, measured in the same run and interleaved with it so
+ * that both see the same machine load: the same number of plain scorings of the nominal
+ * configuration through the scoring core (`scoreMatrix`, reusing its output). Targets (issue 6):
+ * 10,000 Monte-Carlo replicates on the Bas-Rhin communes < 1 s, 1,000 on the French communes < 5 s,
+ * Sobol with N = 1,000 on the Bas-Rhin EPCIs < 2 s, each at most twice its floor. Results go to
+ * bench/results/robustness.json at the repository root (CONVENTIONS.md format). Benchmarks never
+ * fail: `pass` only reports the target.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createRobustnessModel,
+  createScoringOutput,
+  decodeVintage,
+  estimateRuns,
+  type RobustnessModel,
+  runMonteCarlo,
+  runSobol,
+  scoreMatrix,
+  type Vintage,
+} from '../src/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../../..');
+const resultsFile = join(repo, 'bench/results/robustness.json');
+const RUNS = Number(process.env.PTCE_BENCH_RUNS ?? 3);
+
+interface Measurement {
+  id: string;
+  unit: string;
+  median: number;
+  p95: number;
+  runs: number;
+  reference?: { id: string; median: number };
+  ratio?: number;
+  target: string;
+  pass: boolean;
+  note?: string;
+}
+
+function loadVintage(...dirs: string[]): Vintage | null {
+  const dir = dirs.find((d) => existsSync(join(d, 'manifest.json')));
+  if (!dir) return null;
+  const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  return decodeVintage({
+    manifest: read('manifest.json'),
+    variables: read('variables.json'),
+    communes: read('communes.json'),
+    zonings: read('zonings.json'),
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)]!;
+
+/** `count` plain scorings of the nominal configuration through the core, reusing one output. */
+function floor(model: RobustnessModel, count: number): void {
+  const { matrix, nominal } = model;
+  let out = createScoringOutput(matrix.n, matrix.m, nominal.plan.dimensionIds.length);
+  for (let k = 0; k < count; k++) out = scoreMatrix(matrix, nominal.plan, out);
+}
+
+const measurements: Measurement[] = [];
+
+/** Times `analysis` and its floor, interleaved, RUNS times each; records both. */
+async function compare(
+  id: string,
+  floorId: string,
+  targetMs: number,
+  model: RobustnessModel,
+  scorings: number,
+  analysis: (run: number) => Promise<unknown>,
+  note: () => string,
+): Promise<void> {
+  const tA: number[] = [];
+  const tF: number[] = [];
+  floor(model, Math.min(scorings, 20)); // warm-up
+  await analysis(-1);
+  for (let r = 0; r < RUNS; r++) {
+    let t = performance.now();
+    floor(model, scorings);
+    tF.push(performance.now() - t);
+    t = performance.now();
+    await analysis(r);
+    tA.push(performance.now() - t);
+  }
+  const reference = { id: floorId, median: median(tF) };
+  measurements.push({
+    id: floorId,
+    unit: 'ms',
+    median: reference.median,
+    p95: p95(tF),
+    runs: RUNS,
+    target: 'reference',
+    pass: true,
+    note: `${scorings} plain scorings of the nominal configuration (scoreMatrix), n = ${model.matrix.n}`,
+  });
+  const m = median(tA);
+  const ratio = m / reference.median;
+  const pass = m < targetMs && ratio <= 2;
+  measurements.push({
+    id,
+    unit: 'ms',
+    median: m,
+    p95: p95(tA),
+    runs: RUNS,
+    reference,
+    ratio,
+    target: `< ${targetMs} ms and ≤ 2× floor`,
+    pass,
+    note: note(),
+  });
+  console.log(
+    `${id.padEnd(46)} median ${m.toFixed(0)} ms (p95 ${p95(tA).toFixed(0)}), floor ${reference.median.toFixed(0)} ms, ratio ${ratio.toFixed(2)} — target < ${targetMs} ms and ≤ 2×: ${pass ? 'ok' : 'MISSED'}`,
+  );
+}
+
+function skipped(id: string, what: string): void {
+  console.log(`${id}: ${what} — skipped.`);
+  measurements.push({
+    id,
+    unit: 'ms',
+    median: Number.NaN,
+    p95: Number.NaN,
+    runs: 0,
+    target: 'skipped',
+    pass: false,
+    note: what,
+  });
+}
+
+const basRhin = loadVintage(process.env.PTCE_BENCH_BAS_RHIN ?? join(repo, 'datasets/build/bas-rhin-2021'));
+const france = loadVintage(
+  process.env.PTCE_BENCH_FRANCE ?? join(repo, 'datasets/build/france-2021'),
+  '/tmp/ptce-france/france-2021',
+);
+console.log(
+  `robustness bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${RUNS} runs`,
+);
+
+if (basRhin) {
+  let t = performance.now();
+  const communes = createRobustnessModel(basRhin, { level: 'commune' });
+  console.log(
+    `model bas-rhin communes: ${(performance.now() - t).toFixed(0)} ms; factors ${communes.factors.map((f) => f.id).join(', ')}`,
+  );
+  let full = 0;
+  await compare(
+    'robustness.monteCarlo.bas-rhin.communes',
+    'robustness.floor.bas-rhin.communes.10000',
+    1000,
+    communes,
+    10_000,
+    async (r) => {
+      full = (await runMonteCarlo(communes, { replicates: 10_000, seed: 100 + r })).fullScorings;
+    },
+    () => `10,000 replicates, default uncertain inputs; ${full} full scorings, the rest re-aggregated`,
+  );
+
+  t = performance.now();
+  const epci = createRobustnessModel(basRhin, { level: 'epci' });
+  console.log(`model bas-rhin epci: ${(performance.now() - t).toFixed(0)} ms`);
+  const estimate = estimateRuns(epci, { analysis: 'sobol', baseSamples: 1000 });
+  console.log(estimate.message);
+  await compare(
+    'robustness.sobol.bas-rhin.epci',
+    `robustness.floor.bas-rhin.epci.${estimate.runs}`,
+    2000,
+    epci,
+    estimate.runs,
+    (r) => runSobol(epci, { baseSamples: 1000, seed: 200 + r, bootstrap: 1000 }),
+    () => `N = 1,000, k = ${estimate.factors}: ${estimate.runs} runs, 1,000 bootstrap resamples`,
+  );
+
+  // Figures for the report (not timed).
+  const mc = await runMonteCarlo(epci, { replicates: 10_000, seed: 1, topK: 5 });
+  console.log('EPCI, 10,000 replicates, seed 1 — top 5: P(top 5), rank interval p05–p95');
+  for (const x of mc.territories.slice(0, 5)) {
+    console.log(
+      `  ${x.nominalRank}. ${x.name}: P(top 5) ${x.pTopK.toFixed(3)}, P(1st) ${x.pFirst.toFixed(3)}, median ${x.medianRank}, ${x.p05}–${x.p95}`,
+    );
+  }
+  const s = await runSobol(epci, { baseSamples: 1000, seed: 1 });
+  console.log(
+    `EPCI Sobol (mean rank shift, N = 1,000, seed 1): variance ${s.variance?.toFixed(3)}, ΣS ${s.sumFirst?.toFixed(3)}`,
+  );
+  for (const i of s.indices) {
+    console.log(
+      `  ${i.id.padEnd(14)} S ${i.first?.toFixed(3)} [${i.firstLow?.toFixed(3)}, ${i.firstHigh?.toFixed(3)}]  ST ${i.total?.toFixed(3)} [${i.totalLow?.toFixed(3)}, ${i.totalHigh?.toFixed(3)}]`,
+    );
+  }
+} else {
+  skipped('robustness.monteCarlo.bas-rhin.communes', 'no Bas-Rhin vintage (pnpm ptce data build)');
+}
+
+if (france) {
+  const t = performance.now();
+  const model = createRobustnessModel(france, { level: 'commune' });
+  console.log(`model france communes: ${(performance.now() - t).toFixed(0)} ms (n = ${model.matrix.n})`);
+  let full = 0;
+  await compare(
+    'robustness.monteCarlo.france.communes',
+    'robustness.floor.france.communes.1000',
+    5000,
+    model,
+    1000,
+    async (r) => {
+      full = (await runMonteCarlo(model, { replicates: 1000, seed: 300 + r })).fullScorings;
+    },
+    () => `1,000 replicates, default uncertain inputs; ${full} full scorings, the rest re-aggregated`,
+  );
+} else {
+  skipped(
+    'robustness.monteCarlo.france.communes',
+    'no France vintage (pnpm ptce data build --all --out /tmp/ptce-france)',
+  );
+}
+
+mkdirSync(dirname(resultsFile), { recursive: true });
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? '',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  loadAverage: os.loadavg(),
+};
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ part: 'robustness', date: new Date().toISOString(), machine, measurements }, null, 2)}\n`,
+);
+console.log(`→ ${resultsFile}`);

@@ -1,0 +1,49 @@
+import { EngineError } from '../errors.ts';
+
+/**
+ * A canonical JSON text of a plain value: object keys sorted (by UTF-16 code units), no
+ * whitespace, `undefined` members dropped, numbers as ECMAScript prints them (shortest round-trip
+ * form, the same on every engine). Two equal values give the same text, whatever the key order
+ * they were built with — the basis of the result hash (in the spirit of RFC 8785, JCS).
+ *
+ * Complexity: O(size × log keys).
+ *
+ * @throws {EngineError} `INVALID_CONFIG` for a non-finite number or a non-JSON value (function, typed array...).
+ * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) {
+        throw new EngineError('INVALID_CONFIG', `Valeur non finie (${value}) dans la configuration.`, {
+          value: String(value),
+        });
+      }
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+        throw new EngineError(
+          'INVALID_CONFIG',
+          'La configuration doit être du JSON simple (objets, listes, nombres, textes).',
+          {},
+        );
+      }
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    default:
+      throw new EngineError(
+        'INVALID_CONFIG',
+        `Valeur de type ${typeof value} non permise dans la configuration.`,
+        {},
+      );
+  }
+}

@@ -1,0 +1,189 @@
+import { TerritoryStatus } from '../composite/types.ts';
+import { runTicker } from './runTicker.ts';
+import type { RankInterval, RobustnessModel, RunControl } from './types.ts';
+
+/** Territories transposed together: a block of ranks stays in cache while it is read. */
+const BLOCK = 64;
+
+/**
+ * Position of the type 1 quantile (Hyndman & Fan 1996: the inverse of the empirical CDF) among c
+ * sorted values: the smallest value whose cumulative share reaches p. Ranks stay whole numbers.
+ */
+function type1(c: number, p: number): number {
+  return Math.max(0, Math.ceil(p * c - 1e-9) - 1);
+}
+
+/**
+ * Puts the k-th smallest of a[lo..hi] at a[k], smaller ones before, larger after (Hoare's
+ * selection with a median-of-three pivot: O(hi − lo) on average, deterministic).
+ */
+function select(a: Int32Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : Math.max(x, z)) : x < z ? x : Math.max(y, z);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/** Territories up to which ranks are tallied in an n × (n + 1) histogram (16 MB) instead of kept. */
+const HISTOGRAM_MAX = 2048;
+
+/** Collects the ranks of every replicate, then summarises them per territory. */
+export interface RankTally {
+  add(row: number, rank: Int32Array): void;
+  summarise(control: RunControl): Promise<RankInterval[]>;
+}
+
+/**
+ * Per-territory rank statistics over the replicates: the median and 5th/95th percentiles of the
+ * rank where ranked, P(rank ≤ topK), P(first) and the share of replicates where it is ranked.
+ * Up to 2,048 territories, each replicate's ranks go into a histogram per territory (O(n) per
+ * replicate, O(n²) to read the quantiles, no ranks kept); above, the ranks are kept (2 bytes each
+ * below 65,535 territories) and three selections per territory find the quantiles (O(R × n)).
+ * Territories come ranked by nominal rank, then the others by code.
+ */
+export function rankTally(
+  model: RobustnessModel,
+  replicates: number,
+  topK: number,
+  histogramMax = HISTOGRAM_MAX,
+): RankTally {
+  const n = model.matrix.n;
+  if (n <= histogramMax) {
+    const histogram = new Int32Array(n * (n + 1));
+    return {
+      add(_row, rank) {
+        for (let i = 0; i < n; i++) histogram[i * (n + 1) + rank[i]!]!++;
+      },
+      summarise: async () => fromHistogram(model, histogram, replicates, topK),
+    };
+  }
+  const ranks = n < 65535 ? new Uint16Array(replicates * n) : new Int32Array(replicates * n);
+  return {
+    add: (row, rank) => ranks.set(rank, row * n),
+    summarise: (control) => fromRanks(model, ranks, replicates, topK, control),
+  };
+}
+
+function interval(
+  model: RobustnessModel,
+  i: number,
+  stats: [number, number, number] | null,
+  top: number,
+  first: number,
+  c: number,
+  replicates: number,
+): RankInterval {
+  const nominal = model.nominal.output;
+  const ranked = nominal.status[i] === TerritoryStatus.ranked;
+  return {
+    code: model.matrix.codes[i]!,
+    name: model.matrix.names[i]!,
+    nominalRank: ranked ? nominal.rank[i]! : null,
+    medianRank: stats ? stats[1] : null,
+    p05: stats ? stats[0] : null,
+    p95: stats ? stats[2] : null,
+    pTopK: top / replicates,
+    pFirst: first / replicates,
+    rankedShare: c / replicates,
+  };
+}
+
+function byNominalRank(out: RankInterval[]): RankInterval[] {
+  return out.sort(
+    (a, b) =>
+      (a.nominalRank ?? Number.POSITIVE_INFINITY) - (b.nominalRank ?? Number.POSITIVE_INFINITY) ||
+      (a.code < b.code ? -1 : 1),
+  );
+}
+
+function fromHistogram(
+  model: RobustnessModel,
+  histogram: Int32Array,
+  replicates: number,
+  topK: number,
+): RankInterval[] {
+  const n = model.matrix.n;
+  const out: RankInterval[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = histogram.subarray(i * (n + 1), (i + 1) * (n + 1));
+    const c = replicates - h[0]!;
+    let top = 0;
+    for (let v = 1; v <= Math.min(topK, n); v++) top += h[v]!;
+    let stats: [number, number, number] | null = null;
+    if (c > 0) {
+      const targets = [type1(c, 0.05), type1(c, 0.5), type1(c, 0.95)];
+      stats = [0, 0, 0];
+      let cumulative = 0;
+      let q = 0;
+      for (let v = 1; v <= n && q < 3; v++) {
+        cumulative += h[v]!;
+        while (q < 3 && cumulative > targets[q]!) stats[q++] = v;
+      }
+    }
+    out[i] = interval(model, i, stats, top, h[1] ?? 0, c, replicates);
+  }
+  return byNominalRank(out);
+}
+
+async function fromRanks(
+  model: RobustnessModel,
+  ranks: Uint16Array | Int32Array,
+  replicates: number,
+  topK: number,
+  control: RunControl,
+): Promise<RankInterval[]> {
+  const { n } = model.matrix;
+  const block = new Int32Array(BLOCK * replicates);
+  const sorted = new Int32Array(replicates);
+  const out: RankInterval[] = new Array(n);
+  const ticker = runTicker(control, 'summarising', n);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const width = Math.min(BLOCK, n - i0);
+    for (let r = 0; r < replicates; r++) {
+      const row = r * n + i0;
+      for (let b = 0; b < width; b++) block[b * replicates + r] = ranks[row + b]!;
+    }
+    for (let b = 0; b < width; b++) {
+      const i = i0 + b;
+      let c = 0;
+      let top = 0;
+      let first = 0;
+      for (let r = 0; r < replicates; r++) {
+        const v = block[b * replicates + r]!;
+        if (v === 0) continue;
+        sorted[c++] = v;
+        if (v <= topK) top++;
+        if (v === 1) first++;
+      }
+      // Median first: the 5th percentile is then among the values before it, the 95th after.
+      const at50 = type1(c, 0.5);
+      const median = c > 0 ? select(sorted, 0, c - 1, at50) : 0;
+      const p05 = c > 0 ? select(sorted, 0, at50, type1(c, 0.05)) : 0;
+      const p95 = c > 0 ? select(sorted, at50, c - 1, type1(c, 0.95)) : 0;
+      out[i] = interval(model, i, c > 0 ? [p05, median, p95] : null, top, first, c, replicates);
+    }
+    if (ticker.due()) await ticker.pause(i0 + width);
+  }
+  ticker.finish();
+  return byNominalRank(out);
+}
