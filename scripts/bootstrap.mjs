@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.21.0';
-const env = { ...process.env };
+// pnpm must not try to fetch its own platform binary (@pnpm/exe.*) when it reads a version pin.
+const env = { PNPM_CONFIG_MANAGE_PACKAGE_MANAGER_VERSIONS: 'false', ...process.env };
 // better-sqlite3 compiles against Node's headers; Debian's nodejs ships them in /usr/include/node.
 if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
 
