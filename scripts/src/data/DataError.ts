@@ -52,7 +52,13 @@ export class DataError extends Error {
   }
 
   toJSON() {
-    return { code: this.code, message: this.message, messageEn: this.messageEn, hint: this.hint, ...this.location };
+    return {
+      code: this.code,
+      message: this.message,
+      messageEn: this.messageEn,
+      hint: this.hint,
+      ...this.location,
+    };
   }
 }
 

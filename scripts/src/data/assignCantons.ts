@@ -18,7 +18,8 @@ const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3
 
 /** Even-odd ray casting over every ring (holes included) of a polygon or multipolygon. */
 function contains(geometry: AreaGeometry, x: number, y: number): boolean {
-  const polygons: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const polygons: Position[][][] =
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let inside = false;
   for (const rings of polygons) {
     for (const ring of rings) {
@@ -57,7 +58,10 @@ function samplePoints(geometry: AreaGeometry, box: Box): [number, number][] {
  * statistics do not exist below the commune, so a canton left with no commune of its own is
  * merged into the canton that received the commune covering most of it, and the report says so.
  */
-export function assignCantons(communes: { code: string; geometry: AreaGeometry | null }[], cantons: PolygonFeature[]): CantonAssignment {
+export function assignCantons(
+  communes: { code: string; geometry: AreaGeometry | null }[],
+  cantons: PolygonFeature[],
+): CantonAssignment {
   const cantonBoxes = cantons.map((c) => bbox(c) as Box);
   const canton: string[] = [];
   const split: CantonAssignment['split'] = [];
@@ -78,11 +82,18 @@ export function assignCantons(communes: { code: string; geometry: AreaGeometry |
     }
     const cellArea = ((box[2] - box[0]) * (box[3] - box[1])) / (points.length || 1);
     const shares = [...counts]
-      .map(([k, n]) => ({ canton: cantons[k].properties.code, share: n / points.length, weight: n * cellArea }))
+      .map(([k, n]) => ({
+        canton: cantons[k].properties.code,
+        share: n / points.length,
+        weight: n * cellArea,
+      }))
       .sort((a, b) => b.share - a.share);
     canton.push(shares[0]?.canton ?? '');
     if (shares.length > 0 && shares[0].share < 0.75) {
-      split.push({ code: commune.code, shares: shares.filter((s) => s.share >= 0.05).map(({ canton: c, share }) => ({ canton: c, share })) });
+      split.push({
+        code: commune.code,
+        shares: shares.filter((s) => s.share >= 0.05).map(({ canton: c, share }) => ({ canton: c, share })),
+      });
     }
     for (const s of shares) {
       let list = coverers.get(s.canton);

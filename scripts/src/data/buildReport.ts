@@ -33,12 +33,20 @@ export function buildReport(input: ReportInput): string {
   out.push(`# Rapport de construction — ${m.title}`);
   out.push('');
   if (m.synthetic.ess) {
-    out.push('> **DÉMONSTRATION – données ESS simulées.** Aucune source publique ne donne l’économie sociale et solidaire par commune ;');
-    out.push('> la couche ESS de ce millésime est simulée (voir « Couche ESS »). Remplacez-la par un fichier de la CRESS ou un extrait SIRENE.');
+    out.push(
+      '> **DÉMONSTRATION – données ESS simulées.** Aucune source publique ne donne l’économie sociale et solidaire par commune ;',
+    );
+    out.push(
+      '> la couche ESS de ce millésime est simulée (voir « Couche ESS »). Remplacez-la par un fichier de la CRESS ou un extrait SIRENE.',
+    );
     out.push('');
   }
-  out.push(`- Millésime : \`${m.id}\` (format ${m.formatVersion}), construit le ${new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}`);
-  out.push(`- Périmètre : ${m.scope.label} (${m.scope.all ? 'tous les départements' : `département(s) ${m.scope.departements.join(', ')}`})`);
+  out.push(
+    `- Millésime : \`${m.id}\` (format ${m.formatVersion}), construit le ${new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}`,
+  );
+  out.push(
+    `- Périmètre : ${m.scope.label} (${m.scope.all ? 'tous les départements' : `département(s) ${m.scope.departements.join(', ')}`})`,
+  );
   out.push(
     `- Communes du périmètre : **${nf.format(m.counts.communesInScope)}**, dont ${nf.format(m.counts.withPolygon)} avec un contour ; communes non rapprochées : **${m.counts.unmatched}**`,
   );
@@ -59,7 +67,13 @@ export function buildReport(input: ReportInput): string {
       m.inputs.map((i) => [
         i.role,
         `\`${i.path}\``,
-        { 'source-option': '--source / option', env: 'PTCE_RAW_DIR', shared: 'dossier partagé', download: `téléchargé (${i.url ?? ''})`, package: 'paquet npm' }[i.origin],
+        {
+          'source-option': '--source / option',
+          env: 'PTCE_RAW_DIR',
+          shared: 'dossier partagé',
+          download: `téléchargé (${i.url ?? ''})`,
+          package: 'paquet npm',
+        }[i.origin],
         i.rows ? nf.format(i.rows) : '',
         i.bytes ? nf.format(i.bytes) : '',
         i.sha256 ? `\`${i.sha256.slice(0, 16)}…\`` : '',
@@ -68,7 +82,9 @@ export function buildReport(input: ReportInput): string {
     ),
   );
   out.push('');
-  out.push('Licence : Licence Ouverte / Open Licence 2.0 (Etalab). Source : Insee ; IGN (Admin Express COG).');
+  out.push(
+    'Licence : Licence Ouverte / Open Licence 2.0 (Etalab). Source : Insee ; IGN (Admin Express COG).',
+  );
   out.push('');
 
   out.push('## Rapprochement des géographies');
@@ -101,7 +117,12 @@ export function buildReport(input: ReportInput): string {
   if (withoutPolygon.length > 0) {
     out.push(`### Communes sans contour : ${withoutPolygon.length}`);
     out.push('');
-    out.push(table(['Code', 'Commune'], withoutPolygon.map((c) => [c, name(c)])));
+    out.push(
+      table(
+        ['Code', 'Commune'],
+        withoutPolygon.map((c) => [c, name(c)]),
+      ),
+    );
     out.push('');
   }
   const outside = rows.filter((_, i) => !inScope[i]);
@@ -110,10 +131,16 @@ export function buildReport(input: ReportInput): string {
     out.push('');
     const epci = levels.find((l) => l.id === 'epci');
     const byEpci = new Map<string, string[]>();
-    for (const r of outside) byEpci.set(r.values.EPCI, [...(byEpci.get(r.values.EPCI) ?? []), `${r.code} ${r.name} (${r.values.DEP})`]);
+    for (const r of outside)
+      byEpci.set(r.values.EPCI, [
+        ...(byEpci.get(r.values.EPCI) ?? []),
+        `${r.code} ${r.name} (${r.values.DEP})`,
+      ]);
     for (const [code, list] of byEpci) {
       const unit = epci?.units.find((u) => u.code === code);
-      out.push(`- **${unit?.name ?? code}** (${code}) : ${list.length} commune(s) hors périmètre — ${list.slice(0, 50).join(', ')}${list.length > 50 ? ', …' : ''}`);
+      out.push(
+        `- **${unit?.name ?? code}** (${code}) : ${list.length} commune(s) hors périmètre — ${list.slice(0, 50).join(', ')}${list.length > 50 ? ', …' : ''}`,
+      );
     }
     out.push('');
   }
@@ -128,7 +155,9 @@ export function buildReport(input: ReportInput): string {
         l.units.length,
         `${l.units.filter((u) => u.complete).length} / ${l.units.length}`,
         l.geometrySource === 'dissolved' ? 'fusion des communes' : 'fichier de contours',
-        l.membership.source === 'insee-table' ? `table INSEE, colonne ${l.membership.column}` : l.membership.method,
+        l.membership.source === 'insee-table'
+          ? `table INSEE, colonne ${l.membership.column}`
+          : l.membership.method,
       ]),
     ),
   );
@@ -144,7 +173,10 @@ export function buildReport(input: ReportInput): string {
       out.push(
         table(
           ['Commune', 'Répartition de la surface'],
-          cantonDetails.split.map((s) => [`${s.code} ${name(s.code)}`, s.shares.map((x) => `${x.canton} : ${pct.format(x.share)}`).join(' ; ')]),
+          cantonDetails.split.map((s) => [
+            `${s.code} ${name(s.code)}`,
+            s.shares.map((x) => `${x.canton} : ${pct.format(x.share)}`).join(' ; '),
+          ]),
         ),
       );
       out.push('');
@@ -165,7 +197,16 @@ export function buildReport(input: ReportInput): string {
   out.push('');
   out.push(
     table(
-      ['Identifiant', 'Colonne source', 'Libellé', 'Unité', 'Agrégation', 'Manquantes', 'Estimées', 'Origine'],
+      [
+        'Identifiant',
+        'Colonne source',
+        'Libellé',
+        'Unité',
+        'Agrégation',
+        'Manquantes',
+        'Estimées',
+        'Origine',
+      ],
       variables.map((v) => [
         `\`${v.id}\``,
         v.source,

@@ -5,9 +5,9 @@ import {
   type CommunesFile,
   type InputRecord,
   type MergeRecord,
-  VINTAGE_FORMAT_VERSION,
   type VariableInfo,
   type VariablesFile,
+  VINTAGE_FORMAT_VERSION,
   type VintageManifest,
   type ZoningLevel,
   type ZoningsFile,
@@ -17,21 +17,28 @@ import { inputLabel, readInput } from '../lib/readInput.ts';
 import { repoRoot } from '../lib/repoRoot.ts';
 import { assembleColumn } from './assembleStatistics.ts';
 import { assignCantons } from './assignCantons.ts';
+import { buildReport } from './buildReport.ts';
 import { aggregationFromLabel, unitFromLabel } from './canonicalVariable.ts';
 import { loadCogHistory } from './cogHistory.ts';
+import { contextOutlines, mainPlaces } from './contextLayers.ts';
 import { DataError } from './DataError.ts';
 import { type EssLayer, type EssStem, essVariableInfos } from './ess/essVariables.ts';
 import { readCresEss } from './ess/readCresEss.ts';
 import { readSireneEss } from './ess/readSireneEss.ts';
 import { SYNTHETIC_ESS_DESCRIPTION, SYNTHETIC_ESS_SEED, syntheticEss } from './ess/syntheticEss.ts';
 import { type AreaGeometry, featureCollectionJson } from './geometry.ts';
+import {
+  inputRecord,
+  type LoadOptions,
+  loadTables,
+  PATTERNS,
+  polygonPatterns,
+  resolveRole,
+} from './loadSources.ts';
 import { type MeshShape, PolygonMesh } from './polygonMesh.ts';
-import { contextOutlines, mainPlaces } from './contextLayers.ts';
-import { type LoadOptions, inputRecord, loadTables, PATTERNS, polygonPatterns, resolveRole } from './loadSources.ts';
 import type { AppartenanceRow } from './readAppartenance.ts';
 import { type PolygonFeature, readPolygons } from './readPolygons.ts';
 import { reconcileCodes } from './reconcileCodes.ts';
-import { buildReport } from './buildReport.ts';
 import { VintageWriter } from './writeVintageFolder.ts';
 import { TABLE_LEVELS } from './zoningLevels.ts';
 
@@ -127,7 +134,8 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
     throw new DataError('UNKNOWN_DEPARTEMENT', {
       fr: `Département(s) inconnu(s) de la table d’appartenance : ${unknownDeps.join(', ')}.`,
       en: `Département(s) unknown to the table: ${unknownDeps.join(', ')}.`,
-      hintFr: 'Donnez des codes de département à 2 caractères (67, 2A) ou 3 pour l’outre-mer (974), séparés par des virgules.',
+      hintFr:
+        'Donnez des codes de département à 2 caractères (67, 2A) ou 3 pour l’outre-mer (974), séparés par des virgules.',
       hintEn: 'Give 2-character département codes (67, 2A), or 3 for overseas (974), comma-separated.',
     });
   }
@@ -135,15 +143,22 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
   const epciLevel = TABLE_LEVELS[0];
   const inScopeRows = appartenance.rows.filter((r) => depSet.has(r.values.DEP));
   const scopeEpci = new Set(inScopeRows.map((r) => r.values.EPCI).filter((c) => !epciLevel.isNone(c)));
-  const outsideRows = appartenance.rows.filter((r) => !depSet.has(r.values.DEP) && scopeEpci.has(r.values.EPCI));
-  const rows: AppartenanceRow[] = [...inScopeRows, ...outsideRows].sort((a, b) => a.code.localeCompare(b.code));
+  const outsideRows = appartenance.rows.filter(
+    (r) => !depSet.has(r.values.DEP) && scopeEpci.has(r.values.EPCI),
+  );
+  const rows: AppartenanceRow[] = [...inScopeRows, ...outsideRows].sort((a, b) =>
+    a.code.localeCompare(b.code),
+  );
   const codes = rows.map((r) => r.code);
   const index = new Map(codes.map((c, i) => [c, i]));
   const inScope = rows.map((r) => (depSet.has(r.values.DEP) ? 1 : 0) as 0 | 1);
   const reference = new Set(appartenance.rows.map((r) => r.code));
   const polygonNames = new Map<string, string>();
   const nameOf = (c: string) =>
-    appartenance.byCode.get(c)?.name ?? tables.statisticsNames.get(c) ?? history.name(c) ?? polygonNames.get(c);
+    appartenance.byCode.get(c)?.name ??
+    tables.statisticsNames.get(c) ??
+    history.name(c) ??
+    polygonNames.get(c);
 
   // --- Identity of the vintage, and its writer (files go to a temporary folder as they are made).
   const scopeLabel = options.all
@@ -171,366 +186,442 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
   }
 
   async function assemble(): Promise<BuildSummary> {
-  // --- Statistics (COG of the comparateur) -> reference communes.
-  progress('Rapprochement des codes communes (statistiques)');
-  const statRows = comparateur.codes.map((c, r) => ({ c, r })).filter(({ c }) => !history.isMunicipalArrondissement(c));
-  const statRec = reconcileCodes(
-    statRows.map((s) => s.c),
-    reference,
-    history,
-  );
-  if (statRec.unknown.length > 0 || statRec.ambiguous.length > 0) {
-    const bad = [...statRec.unknown, ...statRec.ambiguous.map((a) => a.from)];
-    const first = comparateur.codes.indexOf(bad[0]);
-    throw new DataError(
-      'UNKNOWN_CODE',
-      {
-        fr: `${bad.length} code(s) commune du comparateur introuvable(s) dans le COG ${tables.zoningsCog} et dans l’historique des communes : ${listCodes(bad)}.`,
-        en: `${bad.length} commune code(s) of the comparateur not found in COG ${tables.zoningsCog} nor in the commune history: ${listCodes(bad)}.`,
-        hintFr: 'Vérifiez ces codes (zéro initial perdu ? commune d’un autre pays ?) ; une table d’appartenance plus récente peut aussi manquer.',
-        hintEn: 'Check these codes (lost leading zero? another country?); a more recent table d\'appartenance may also be needed.',
-      },
-      { file: comparateur.file, line: comparateur.lines[first], field: 'CODGEO', value: bad[0] },
+    // --- Statistics (COG of the comparateur) -> reference communes.
+    progress('Rapprochement des codes communes (statistiques)');
+    const statRows = comparateur.codes
+      .map((c, r) => ({ c, r }))
+      .filter(({ c }) => !history.isMunicipalArrondissement(c));
+    const statRec = reconcileCodes(
+      statRows.map((s) => s.c),
+      reference,
+      history,
     );
-  }
-  const statsByCommune: number[][] = codes.map(() => []);
-  let skippedStatisticsRows = comparateur.codes.length - statRows.length;
-  for (const { c, r } of statRows) {
-    const i = index.get(statRec.target.get(c) as string);
-    if (i === undefined) skippedStatisticsRows++;
-    else statsByCommune[i].push(r);
-  }
-  const noStatistics = codes.filter((_, i) => statsByCommune[i].length === 0);
-  if (noStatistics.length > 0) {
-    throw new DataError('UNMATCHED_COMMUNES', {
-      fr: `${noStatistics.length} commune(s) sans ligne dans le comparateur : ${listCodes(noStatistics, nameOf)}.`,
-      en: `${noStatistics.length} commune(s) without a row in the comparateur: ${listCodes(noStatistics, nameOf)}.`,
-      hintFr: 'Le comparateur est-il complet (France entière) ? Est-il d’une géographie plus récente que la table d’appartenance ?',
-      hintEn: 'Is the comparateur complete (all of France)? Is it on a more recent geography than the table?',
-    });
-  }
-  const merged: MergeRecord[] = statRec.merged
-    .filter((m) => index.has(m.to))
-    .map((m) => ({ from: m.from, to: m.to, source: 'statistics', kind: 'fusion' }));
-
-  // --- Variables.
-  progress('Assemblage des variables');
-  const columns: CommunesFile['columns'] = {};
-  const estimated: CommunesFile['estimated'] = {};
-  const variables: VariableInfo[] = [];
-  const latestOf = (stem: string) =>
-    comparateur.variables.filter((v) => v.stem === stem).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
-  const weightVariable = latestOf('NBMENFISC') ?? latestOf('POP');
-  const missingCount = (values: (number | null)[]) => values.reduce<number>((n, v, i) => n + (v === null && inScope[i] ? 1 : 0), 0);
-  const estimatedInScope = (list: number[]) => list.filter((i) => inScope[i]).length;
-  for (const v of comparateur.variables) {
-    const label = tables.labels.get(v.source);
-    const text = label?.labelLong ?? label?.label ?? v.stem;
-    const aggregation = label ? aggregationFromLabel(text) : /^(MED|TP60|PIMP)$/.test(v.stem) ? 'weightedMean' : 'sum';
-    const assembled = assembleColumn(
-      statsByCommune,
-      comparateur.values.get(v.id) as Float64Array,
-      aggregation,
-      weightVariable ? comparateur.values.get(weightVariable.id) : undefined,
-    );
-    columns[v.id] = assembled.values;
-    if (assembled.estimated.length > 0) estimated[v.id] = assembled.estimated;
-    variables.push({
-      id: v.id,
-      stem: v.stem,
-      year: v.year,
-      ...(v.period ? { period: v.period } : {}),
-      source: v.source,
-      origin: 'comparateur',
-      label: label?.label ?? v.source,
-      labelLong: label?.labelLong ?? v.source,
-      unit: unitFromLabel(text),
-      aggregation,
-      ...(aggregation === 'weightedMean' && weightVariable ? { weight: weightVariable.id } : {}),
-      missing: missingCount(assembled.values),
-      estimated: estimatedInScope(assembled.estimated),
-      synthetic: false,
-    });
-  }
-
-  // --- ESS layer.
-  progress('Couche ESS');
-  const ess = await loadEss(options, tables, codes, reference, history, columns, latestOf, inputs, warnings);
-  for (const info of essVariableInfos(ess)) {
-    const stemValues = ess.values[info.stem as EssStem] as Map<string, number | null>;
-    const values = codes.map((c) => stemValues.get(c) ?? null);
-    columns[info.id] = values;
-    const est = ess.estimatedStems.includes(info.stem as EssStem) ? codes.map((_, i) => i).filter((i) => values[i] !== null) : [];
-    if (est.length > 0) estimated[info.id] = est;
-    variables.push({ ...info, missing: missingCount(values), estimated: estimatedInScope(est) });
-  }
-  warnings.push(...ess.warnings);
-
-  // --- Polygons.
-  progress('Lecture des polygones des communes');
-  const polygonDeps = [...new Set(codes.map(depOf))].sort();
-  const { features, records, missingOutsideDeps } = await loadPolygonFeatures(options, tables, polygonDeps, depSet);
-  inputs.push(...records);
-  for (const f of features) polygonNames.set(f.properties.code, f.properties.name);
-  for (const dep of missingOutsideDeps) {
-    warnings.push({
-      code: 'NO_POLYGONS_OUTSIDE',
-      message: `Pas de polygones pour le département ${dep} (hors périmètre) : les communes membres d’EPCI du périmètre qui s’y trouvent n’ont pas de contour.`,
-    });
-  }
-  progress('Rapprochement des codes communes (polygones)');
-  const polyRec = reconcileCodes(
-    features.map((f) => f.properties.code),
-    reference,
-    history,
-  );
-  const unknownPolygons = [...polyRec.unknown, ...polyRec.ambiguous.map((a) => a.from)].filter((c) => depSet.has(depOf(c)));
-  if (unknownPolygons.length > 0) {
-    throw new DataError('UNKNOWN_CODE', {
-      fr: `${unknownPolygons.length} polygone(s) au code commune inconnu du COG ${tables.zoningsCog} et de l’historique : ${listCodes(unknownPolygons)}.`,
-      en: `${unknownPolygons.length} polygon(s) with a commune code unknown to COG ${tables.zoningsCog} and to the history: ${listCodes(unknownPolygons)}.`,
-      hintFr: 'Vérifiez la propriété « code » de ces polygones (code INSEE de la commune, pas le code postal).',
-      hintEn: 'Check the "code" property of these polygons (INSEE commune code, not the postcode).',
-    });
-  }
-  const polygonSources: string[][] = codes.map(() => []);
-  for (const f of features) {
-    const target = polyRec.target.get(f.properties.code);
-    const i = target === undefined ? undefined : index.get(target);
-    if (i !== undefined) polygonSources[i].push(f.properties.code);
-  }
-  for (const m of polyRec.merged) if (index.has(m.to)) merged.push({ from: m.from, to: m.to, source: 'polygons', kind: 'fusion' });
-  const withoutPolygon = codes.filter((_, i) => polygonSources[i].length === 0);
-  const inScopeWithoutPolygon = withoutPolygon.filter((c) => inScope[index.get(c) as number]);
-  if (inScopeWithoutPolygon.length > Math.max(0, Math.floor(MAX_MISSING_POLYGON_SHARE * inScopeRows.length))) {
-    throw new DataError('UNMATCHED_COMMUNES', {
-      fr: `${inScopeWithoutPolygon.length} commune(s) du périmètre sans polygone : ${listCodes(inScopeWithoutPolygon, nameOf)}.`,
-      en: `${inScopeWithoutPolygon.length} commune(s) in scope without a polygon: ${listCodes(inScopeWithoutPolygon, nameOf)}.`,
-      hintFr: 'Le fichier de polygones est-il complet et du bon département ? Donnez des contours IGN complets (Admin Express).',
-      hintEn: 'Is the polygon file complete and of the right département? Give complete IGN outlines (Admin Express).',
-    });
-  }
-  if (withoutPolygon.length > 0) {
-    warnings.push({
-      code: 'NO_POLYGON',
-      message: `${withoutPolygon.length} commune(s) sans polygone (créées ou rétablies après la géographie des contours, ou hors périmètre sans contour) : ${listCodes(withoutPolygon, nameOf)}. Elles sont notées mais pas dessinées ; leurs voisinages sont incomplets.`,
-    });
-  }
-  progress('Maillage et fusion des contours');
-  const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
-  const mesh = new PolygonMesh(used.map((f) => f.geometry));
-  // Commune of each polygon; zonings are dissolved from these.
-  const featureCommune = Int32Array.from(used, (f) => index.get(polyRec.target.get(f.properties.code) as string) as number);
-  // Every commune goes through the mesh, merged or not: same rounding, same ring orientation.
-  const communeShapes = mesh.dissolve(featureCommune, codes.length);
-  const communeGeometry = (i: number): AreaGeometry | null => {
-    const shape = communeShapes[i];
-    return shape ? mesh.geometry(shape) : null;
-  };
-  const dissolveBy = (membership: string[], unitCodes: string[]) => {
-    const unitIndex = new Map(unitCodes.map((c, k) => [c, k]));
-    const groupOf = Int32Array.from(featureCommune, (i) => unitIndex.get(membership[i]) ?? -1);
-    return mesh.dissolve(groupOf, unitCodes.length);
-  };
-
-  // --- Zonings.
-  progress('Zonages');
-  const zoningMembership: Record<string, string[]> = {};
-  const levels: ZoningLevel[] = [];
-  const communeFeatures = codes.flatMap((code, i) => {
-    const shape = communeShapes[i];
-    return shape ? [{ geometryJson: mesh.geometryJson(shape), properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
-  });
-  writer.write('geo/commune.geojson', featureCollectionJson(communeFeatures));
-
-  for (const level of TABLE_LEVELS) {
-    const membership = rows.map((r, i) => {
-      const code = r.values[level.column];
-      if (level.isNone(code)) return '';
-      return inScope[i] || level.completeOutsideScope ? code : '';
-    });
-    const unitCodes = [...new Set(membership.filter((c, i) => c !== '' && inScope[i]))].sort();
-    const unitSet = new Set(unitCodes);
-    for (let i = 0; i < membership.length; i++) if (!unitSet.has(membership[i])) membership[i] = '';
-    zoningMembership[level.id] = membership;
-    const membersOf = groupIndices(membership);
-    const units = unitCodes.map((code) => {
-      const zone = appartenance.zones.get(`${level.nivgeo}:${code}`);
-      const members = membersOf.get(code) ?? [];
-      const inScopeCount = members.filter((i) => inScope[i]).length;
-      return {
-        code,
-        name: zone?.name ?? code,
-        ...(level.id === 'epci' ? { nature: rows[members[0]].values.NATURE_EPCI } : {}),
-        membersTotal: zone?.communes ?? null,
-        membersInVintage: members.length,
-        membersInScope: inScopeCount,
-        complete: zone?.communes != null && members.length === zone.communes,
-      };
-    });
-    const geometries = dissolveBy(membership, unitCodes);
-    const features = units.flatMap((u, k) => {
-      const shape = geometries[k];
-      return shape ? [{ geometryJson: mesh.geometryJson(shape), properties: { code: u.code, name: u.name } }] : [];
-    });
-    writer.write(`geo/${level.id}.geojson`, featureCollectionJson(features));
-    levels.push({
-      id: level.id,
-      label: level.label,
-      labelEn: level.labelEn,
-      membership: { source: 'insee-table', column: level.column },
-      cog: tables.zoningsCog,
-      geometry: `geo/${level.id}.geojson`,
-      geometrySource: 'dissolved',
-      completedOutsideScope: level.completeOutsideScope,
-      units,
-    });
-    const incomplete = units.filter((u) => !u.complete);
-    if (level.id === 'epci' && incomplete.length > 0) {
-      warnings.push({
-        code: 'EPCI_INCOMPLETE',
-        message: `EPCI incomplet(s) malgré l’ajout des communes hors périmètre : ${incomplete.map((u) => `${u.name} (${u.membersInVintage}/${u.membersTotal})`).join(', ')}.`,
+    if (statRec.unknown.length > 0 || statRec.ambiguous.length > 0) {
+      const bad = [...statRec.unknown, ...statRec.ambiguous.map((a) => a.from)];
+      const first = comparateur.codes.indexOf(bad[0]);
+      throw new DataError(
+        'UNKNOWN_CODE',
+        {
+          fr: `${bad.length} code(s) commune du comparateur introuvable(s) dans le COG ${tables.zoningsCog} et dans l’historique des communes : ${listCodes(bad)}.`,
+          en: `${bad.length} commune code(s) of the comparateur not found in COG ${tables.zoningsCog} nor in the commune history: ${listCodes(bad)}.`,
+          hintFr:
+            'Vérifiez ces codes (zéro initial perdu ? commune d’un autre pays ?) ; une table d’appartenance plus récente peut aussi manquer.',
+          hintEn:
+            "Check these codes (lost leading zero? another country?); a more recent table d'appartenance may also be needed.",
+        },
+        { file: comparateur.file, line: comparateur.lines[first], field: 'CODGEO', value: bad[0] },
+      );
+    }
+    const statsByCommune: number[][] = codes.map(() => []);
+    let skippedStatisticsRows = comparateur.codes.length - statRows.length;
+    for (const { c, r } of statRows) {
+      const i = index.get(statRec.target.get(c) as string);
+      if (i === undefined) skippedStatisticsRows++;
+      else statsByCommune[i].push(r);
+    }
+    const noStatistics = codes.filter((_, i) => statsByCommune[i].length === 0);
+    if (noStatistics.length > 0) {
+      throw new DataError('UNMATCHED_COMMUNES', {
+        fr: `${noStatistics.length} commune(s) sans ligne dans le comparateur : ${listCodes(noStatistics, nameOf)}.`,
+        en: `${noStatistics.length} commune(s) without a row in the comparateur: ${listCodes(noStatistics, nameOf)}.`,
+        hintFr:
+          'Le comparateur est-il complet (France entière) ? Est-il d’une géographie plus récente que la table d’appartenance ?',
+        hintEn:
+          'Is the comparateur complete (all of France)? Is it on a more recent geography than the table?',
       });
     }
-  }
+    const merged: MergeRecord[] = statRec.merged
+      .filter((m) => index.has(m.to))
+      .map((m) => ({ from: m.from, to: m.to, source: 'statistics', kind: 'fusion' }));
 
-  // Cantons (IGN polygons), where a canton file exists for the départements in scope.
-  const cantonLevel = await buildCantonLevel(tables, deps, rows, inScope, communeGeometry, inputs);
-  if (cantonLevel) {
-    zoningMembership.canton = cantonLevel.membership;
-    levels.splice(3, 0, cantonLevel.level);
-    writer.write('geo/canton.geojson', cantonLevel.geojson);
-  }
+    // --- Variables.
+    progress('Assemblage des variables');
+    const columns: CommunesFile['columns'] = {};
+    const estimated: CommunesFile['estimated'] = {};
+    const variables: VariableInfo[] = [];
+    const latestOf = (stem: string) =>
+      comparateur.variables.filter((v) => v.stem === stem).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+    const weightVariable = latestOf('NBMENFISC') ?? latestOf('POP');
+    const missingCount = (values: (number | null)[]) =>
+      values.reduce<number>((n, v, i) => n + (v === null && inScope[i] ? 1 : 0), 0);
+    const estimatedInScope = (list: number[]) => list.filter((i) => inScope[i]).length;
+    for (const v of comparateur.variables) {
+      const label = tables.labels.get(v.source);
+      const text = label?.labelLong ?? label?.label ?? v.stem;
+      const aggregation = label
+        ? aggregationFromLabel(text)
+        : /^(MED|TP60|PIMP)$/.test(v.stem)
+          ? 'weightedMean'
+          : 'sum';
+      const assembled = assembleColumn(
+        statsByCommune,
+        comparateur.values.get(v.id) as Float64Array,
+        aggregation,
+        weightVariable ? comparateur.values.get(weightVariable.id) : undefined,
+      );
+      columns[v.id] = assembled.values;
+      if (assembled.estimated.length > 0) estimated[v.id] = assembled.estimated;
+      variables.push({
+        id: v.id,
+        stem: v.stem,
+        year: v.year,
+        ...(v.period ? { period: v.period } : {}),
+        source: v.source,
+        origin: 'comparateur',
+        label: label?.label ?? v.source,
+        labelLong: label?.labelLong ?? v.source,
+        unit: unitFromLabel(text),
+        aggregation,
+        ...(aggregation === 'weightedMean' && weightVariable ? { weight: weightVariable.id } : {}),
+        missing: missingCount(assembled.values),
+        estimated: estimatedInScope(assembled.estimated),
+        synthetic: false,
+      });
+    }
 
-  // --- Context layers.
-  progress('Couches de contexte');
-  const scopeShapes = communeShapes.filter((shape, i): shape is MeshShape => shape !== null && inScope[i] === 1);
-  const context = contextOutlines(tables, deps, scopeShapes.length > 0 ? mesh.bounds(scopeShapes) : null, inputs, warnings);
-  writer.write('geo/context.geojson', JSON.stringify(context));
-  const popVariable = latestOf('POP');
-  writer.write(
-    'geo/places.geojson',
-    JSON.stringify(
-      mainPlaces(
-        codes,
+    // --- ESS layer.
+    progress('Couche ESS');
+    const ess = await loadEss(
+      options,
+      tables,
+      codes,
+      reference,
+      history,
+      columns,
+      latestOf,
+      inputs,
+      warnings,
+    );
+    for (const info of essVariableInfos(ess)) {
+      const stemValues = ess.values[info.stem as EssStem] as Map<string, number | null>;
+      const values = codes.map((c) => stemValues.get(c) ?? null);
+      columns[info.id] = values;
+      const est = ess.estimatedStems.includes(info.stem as EssStem)
+        ? codes.map((_, i) => i).filter((i) => values[i] !== null)
+        : [];
+      if (est.length > 0) estimated[info.id] = est;
+      variables.push({ ...info, missing: missingCount(values), estimated: estimatedInScope(est) });
+    }
+    warnings.push(...ess.warnings);
+
+    // --- Polygons.
+    progress('Lecture des polygones des communes');
+    const polygonDeps = [...new Set(codes.map(depOf))].sort();
+    const { features, records, missingOutsideDeps } = await loadPolygonFeatures(
+      options,
+      tables,
+      polygonDeps,
+      depSet,
+    );
+    inputs.push(...records);
+    for (const f of features) polygonNames.set(f.properties.code, f.properties.name);
+    for (const dep of missingOutsideDeps) {
+      warnings.push({
+        code: 'NO_POLYGONS_OUTSIDE',
+        message: `Pas de polygones pour le département ${dep} (hors périmètre) : les communes membres d’EPCI du périmètre qui s’y trouvent n’ont pas de contour.`,
+      });
+    }
+    progress('Rapprochement des codes communes (polygones)');
+    const polyRec = reconcileCodes(
+      features.map((f) => f.properties.code),
+      reference,
+      history,
+    );
+    const unknownPolygons = [...polyRec.unknown, ...polyRec.ambiguous.map((a) => a.from)].filter((c) =>
+      depSet.has(depOf(c)),
+    );
+    if (unknownPolygons.length > 0) {
+      throw new DataError('UNKNOWN_CODE', {
+        fr: `${unknownPolygons.length} polygone(s) au code commune inconnu du COG ${tables.zoningsCog} et de l’historique : ${listCodes(unknownPolygons)}.`,
+        en: `${unknownPolygons.length} polygon(s) with a commune code unknown to COG ${tables.zoningsCog} and to the history: ${listCodes(unknownPolygons)}.`,
+        hintFr:
+          'Vérifiez la propriété « code » de ces polygones (code INSEE de la commune, pas le code postal).',
+        hintEn: 'Check the "code" property of these polygons (INSEE commune code, not the postcode).',
+      });
+    }
+    const polygonSources: string[][] = codes.map(() => []);
+    for (const f of features) {
+      const target = polyRec.target.get(f.properties.code);
+      const i = target === undefined ? undefined : index.get(target);
+      if (i !== undefined) polygonSources[i].push(f.properties.code);
+    }
+    for (const m of polyRec.merged)
+      if (index.has(m.to)) merged.push({ from: m.from, to: m.to, source: 'polygons', kind: 'fusion' });
+    const withoutPolygon = codes.filter((_, i) => polygonSources[i].length === 0);
+    const inScopeWithoutPolygon = withoutPolygon.filter((c) => inScope[index.get(c) as number]);
+    if (
+      inScopeWithoutPolygon.length > Math.max(0, Math.floor(MAX_MISSING_POLYGON_SHARE * inScopeRows.length))
+    ) {
+      throw new DataError('UNMATCHED_COMMUNES', {
+        fr: `${inScopeWithoutPolygon.length} commune(s) du périmètre sans polygone : ${listCodes(inScopeWithoutPolygon, nameOf)}.`,
+        en: `${inScopeWithoutPolygon.length} commune(s) in scope without a polygon: ${listCodes(inScopeWithoutPolygon, nameOf)}.`,
+        hintFr:
+          'Le fichier de polygones est-il complet et du bon département ? Donnez des contours IGN complets (Admin Express).',
+        hintEn:
+          'Is the polygon file complete and of the right département? Give complete IGN outlines (Admin Express).',
+      });
+    }
+    if (withoutPolygon.length > 0) {
+      warnings.push({
+        code: 'NO_POLYGON',
+        message: `${withoutPolygon.length} commune(s) sans polygone (créées ou rétablies après la géographie des contours, ou hors périmètre sans contour) : ${listCodes(withoutPolygon, nameOf)}. Elles sont notées mais pas dessinées ; leurs voisinages sont incomplets.`,
+      });
+    }
+    progress('Maillage et fusion des contours');
+    const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
+    const mesh = new PolygonMesh(used.map((f) => f.geometry));
+    // Commune of each polygon; zonings are dissolved from these.
+    const featureCommune = Int32Array.from(
+      used,
+      (f) => index.get(polyRec.target.get(f.properties.code) as string) as number,
+    );
+    // Every commune goes through the mesh, merged or not: same rounding, same ring orientation.
+    const communeShapes = mesh.dissolve(featureCommune, codes.length);
+    const communeGeometry = (i: number): AreaGeometry | null => {
+      const shape = communeShapes[i];
+      return shape ? mesh.geometry(shape) : null;
+    };
+    const dissolveBy = (membership: string[], unitCodes: string[]) => {
+      const unitIndex = new Map(unitCodes.map((c, k) => [c, k]));
+      const groupOf = Int32Array.from(featureCommune, (i) => unitIndex.get(membership[i]) ?? -1);
+      return mesh.dissolve(groupOf, unitCodes.length);
+    };
+
+    // --- Zonings.
+    progress('Zonages');
+    const zoningMembership: Record<string, string[]> = {};
+    const levels: ZoningLevel[] = [];
+    const communeFeatures = codes.flatMap((code, i) => {
+      const shape = communeShapes[i];
+      return shape
+        ? [
+            {
+              geometryJson: mesh.geometryJson(shape),
+              properties: { code, name: rows[i].name, inScope: inScope[i] === 1 },
+            },
+          ]
+        : [];
+    });
+    writer.write('geo/commune.geojson', featureCollectionJson(communeFeatures));
+
+    for (const level of TABLE_LEVELS) {
+      const membership = rows.map((r, i) => {
+        const code = r.values[level.column];
+        if (level.isNone(code)) return '';
+        return inScope[i] || level.completeOutsideScope ? code : '';
+      });
+      const unitCodes = [...new Set(membership.filter((c, i) => c !== '' && inScope[i]))].sort();
+      const unitSet = new Set(unitCodes);
+      for (let i = 0; i < membership.length; i++) if (!unitSet.has(membership[i])) membership[i] = '';
+      zoningMembership[level.id] = membership;
+      const membersOf = groupIndices(membership);
+      const units = unitCodes.map((code) => {
+        const zone = appartenance.zones.get(`${level.nivgeo}:${code}`);
+        const members = membersOf.get(code) ?? [];
+        const inScopeCount = members.filter((i) => inScope[i]).length;
+        return {
+          code,
+          name: zone?.name ?? code,
+          ...(level.id === 'epci' ? { nature: rows[members[0]].values.NATURE_EPCI } : {}),
+          membersTotal: zone?.communes ?? null,
+          membersInVintage: members.length,
+          membersInScope: inScopeCount,
+          complete: zone?.communes != null && members.length === zone.communes,
+        };
+      });
+      const geometries = dissolveBy(membership, unitCodes);
+      const features = units.flatMap((u, k) => {
+        const shape = geometries[k];
+        return shape
+          ? [{ geometryJson: mesh.geometryJson(shape), properties: { code: u.code, name: u.name } }]
+          : [];
+      });
+      writer.write(`geo/${level.id}.geojson`, featureCollectionJson(features));
+      levels.push({
+        id: level.id,
+        label: level.label,
+        labelEn: level.labelEn,
+        membership: { source: 'insee-table', column: level.column },
+        cog: tables.zoningsCog,
+        geometry: `geo/${level.id}.geojson`,
+        geometrySource: 'dissolved',
+        completedOutsideScope: level.completeOutsideScope,
+        units,
+      });
+      const incomplete = units.filter((u) => !u.complete);
+      if (level.id === 'epci' && incomplete.length > 0) {
+        warnings.push({
+          code: 'EPCI_INCOMPLETE',
+          message: `EPCI incomplet(s) malgré l’ajout des communes hors périmètre : ${incomplete.map((u) => `${u.name} (${u.membersInVintage}/${u.membersTotal})`).join(', ')}.`,
+        });
+      }
+    }
+
+    // Cantons (IGN polygons), where a canton file exists for the départements in scope.
+    const cantonLevel = await buildCantonLevel(tables, deps, rows, inScope, communeGeometry, inputs);
+    if (cantonLevel) {
+      zoningMembership.canton = cantonLevel.membership;
+      levels.splice(3, 0, cantonLevel.level);
+      writer.write('geo/canton.geojson', cantonLevel.geojson);
+    }
+
+    // --- Context layers.
+    progress('Couches de contexte');
+    const scopeShapes = communeShapes.filter(
+      (shape, i): shape is MeshShape => shape !== null && inScope[i] === 1,
+    );
+    const context = contextOutlines(
+      tables,
+      deps,
+      scopeShapes.length > 0 ? mesh.bounds(scopeShapes) : null,
+      inputs,
+      warnings,
+    );
+    writer.write('geo/context.geojson', JSON.stringify(context));
+    const popVariable = latestOf('POP');
+    writer.write(
+      'geo/places.geojson',
+      JSON.stringify(
+        mainPlaces(
+          codes,
+          rows,
+          inScope,
+          communeGeometry,
+          popVariable ? (columns[popVariable.id] as (number | null)[]) : [],
+          zoningMembership.epci,
+          communeShapes.map((shape) => (shape ? 1 : 0)),
+        ),
+      ),
+    );
+
+    // --- Catalogue and aliases.
+    const aliases: VariablesFile['aliases'] = { latest: {}, previous: {} };
+    const byStem = new Map<string, VariableInfo[]>();
+    for (const v of variables) byStem.set(v.stem, [...(byStem.get(v.stem) ?? []), v]);
+    for (const [stem, list] of byStem) {
+      const sorted = [...list].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+      aliases.latest[stem] = sorted[0].id;
+      if (sorted[1]) aliases.previous[stem] = sorted[1].id;
+    }
+
+    // --- Write.
+    const communesFile: CommunesFile = {
+      formatVersion: VINTAGE_FORMAT_VERSION,
+      codes,
+      names: rows.map((r) => r.name),
+      dep: rows.map((r) => r.values.DEP),
+      inScope,
+      hasPolygon: communeShapes.map((g) => (g ? 1 : 0)),
+      zonings: zoningMembership,
+      columns,
+      estimated,
+    };
+    const zoningsFile: ZoningsFile = { formatVersion: VINTAGE_FORMAT_VERSION, levels };
+    const variablesFile: VariablesFile = { formatVersion: VINTAGE_FORMAT_VERSION, variables, aliases };
+    const missing = Object.fromEntries(variables.map((v) => [v.id, v.missing]));
+    const withPolygon = codes.filter((_, i) => inScope[i] && communeShapes[i]).length;
+    merged.sort((a, b) => a.source.localeCompare(b.source) || a.from.localeCompare(b.from));
+    const counts: VintageManifest['counts'] = {
+      communes: codes.length,
+      communesInScope: inScopeRows.length,
+      communesOutsideScope: outsideRows.length,
+      withPolygon,
+      unmatched: 0,
+      skippedStatisticsRows,
+    };
+    const polygonsCog =
+      options.polygonsCog !== undefined
+        ? options.polygonsCog
+        : records.every((r) => r.origin === 'shared')
+          ? 2018
+          : null;
+    const manifestBase: Omit<VintageManifest, 'outputs' | 'report' | 'durationMs'> = {
+      formatVersion: VINTAGE_FORMAT_VERSION,
+      id,
+      title: `${scopeLabel} — Comparateur de territoires ${tables.statisticsEdition}`,
+      createdAt: now().toISOString(),
+      scope: { departements: deps, label: scopeLabel, all: options.all === true },
+      cog: {
+        reference: tables.zoningsCog,
+        statistics: tables.statisticsEdition,
+        zonings: tables.zoningsCog,
+        polygons: polygonsCog,
+      },
+      editions: {
+        comparateur: String(tables.statisticsEdition),
+        'table-appartenance': String(tables.zoningsCog),
+        'decoupage-administratif': history.source.split('@').pop() ?? '',
+      },
+      inputs,
+      synthetic: {
+        ess: ess.origin === 'ess-synthetic',
+        ...(ess.origin === 'ess-synthetic'
+          ? { description: SYNTHETIC_ESS_DESCRIPTION, seed: options.seed ?? SYNTHETIC_ESS_SEED }
+          : {}),
+      },
+      ess: { origin: ess.origin, year: ess.year, note: ess.note },
+      counts,
+      merged,
+      missing,
+      warnings,
+      levels: [
+        { id: 'commune', label: 'Communes', units: inScopeRows.length, geometry: 'geo/commune.geojson' },
+        ...levels.map((l) => ({ id: l.id, label: l.label, units: l.units.length, geometry: l.geometry })),
+      ],
+      tool: { name: '@ptce/scripts', version: '0.1.0', node: process.version },
+    };
+    progress('Écriture du millésime');
+    writer.write('variables.json', JSON.stringify(variablesFile));
+    writer.write('communes.json', JSON.stringify(communesFile));
+    writer.write('zonings.json', JSON.stringify(zoningsFile));
+    const durationMs = () => Math.round(performance.now() - started);
+    writer.write(
+      'report.md',
+      buildReport({
+        manifest: {
+          ...manifestBase,
+          outputs: [],
+          report: { path: 'report.md', sha256: '', bytes: 0 },
+          durationMs: durationMs(),
+        },
+        variables,
+        levels,
         rows,
         inScope,
-        communeGeometry,
-        popVariable ? (columns[popVariable.id] as (number | null)[]) : [],
-        zoningMembership.epci,
-        communeShapes.map((shape) => (shape ? 1 : 0)),
+        withoutPolygon,
+        cantonDetails: cantonLevel?.details,
+        nameOf,
+      }),
+    );
+    const dir = writer.commit((outputs, report) =>
+      JSON.stringify(
+        {
+          ...manifestBase,
+          outputs,
+          report: report ?? { path: 'report.md', sha256: '', bytes: 0 },
+          durationMs: durationMs(),
+        } satisfies VintageManifest,
+        null,
+        2,
       ),
-    ),
-  );
-
-  // --- Catalogue and aliases.
-  const aliases: VariablesFile['aliases'] = { latest: {}, previous: {} };
-  const byStem = new Map<string, VariableInfo[]>();
-  for (const v of variables) byStem.set(v.stem, [...(byStem.get(v.stem) ?? []), v]);
-  for (const [stem, list] of byStem) {
-    const sorted = [...list].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
-    aliases.latest[stem] = sorted[0].id;
-    if (sorted[1]) aliases.previous[stem] = sorted[1].id;
+    );
+    return {
+      vintage: id,
+      dir,
+      communes: inScopeRows.length,
+      communesOutsideScope: outsideRows.length,
+      withPolygon,
+      unmatched: 0,
+      merged: merged.map((m) => ({ from: m.from, to: m.to, source: m.source, kind: m.kind })),
+      syntheticEss: ess.origin === 'ess-synthetic',
+      warnings: warnings.map((w) => `[${w.code}] ${w.message}`),
+      levels: [
+        { id: 'commune', units: inScopeRows.length },
+        ...levels.map((l) => ({ id: l.id, units: l.units.length })),
+      ],
+      durationMs: durationMs(),
+    };
   }
-
-  // --- Write.
-  const communesFile: CommunesFile = {
-    formatVersion: VINTAGE_FORMAT_VERSION,
-    codes,
-    names: rows.map((r) => r.name),
-    dep: rows.map((r) => r.values.DEP),
-    inScope,
-    hasPolygon: communeShapes.map((g) => (g ? 1 : 0)),
-    zonings: zoningMembership,
-    columns,
-    estimated,
-  };
-  const zoningsFile: ZoningsFile = { formatVersion: VINTAGE_FORMAT_VERSION, levels };
-  const variablesFile: VariablesFile = { formatVersion: VINTAGE_FORMAT_VERSION, variables, aliases };
-  const missing = Object.fromEntries(variables.map((v) => [v.id, v.missing]));
-  const withPolygon = codes.filter((_, i) => inScope[i] && communeShapes[i]).length;
-  merged.sort((a, b) => a.source.localeCompare(b.source) || a.from.localeCompare(b.from));
-  const counts: VintageManifest['counts'] = {
-    communes: codes.length,
-    communesInScope: inScopeRows.length,
-    communesOutsideScope: outsideRows.length,
-    withPolygon,
-    unmatched: 0,
-    skippedStatisticsRows,
-  };
-  const polygonsCog = options.polygonsCog !== undefined ? options.polygonsCog : records.every((r) => r.origin === 'shared') ? 2018 : null;
-  const manifestBase: Omit<VintageManifest, 'outputs' | 'report' | 'durationMs'> = {
-    formatVersion: VINTAGE_FORMAT_VERSION,
-    id,
-    title: `${scopeLabel} — Comparateur de territoires ${tables.statisticsEdition}`,
-    createdAt: now().toISOString(),
-    scope: { departements: deps, label: scopeLabel, all: options.all === true },
-    cog: { reference: tables.zoningsCog, statistics: tables.statisticsEdition, zonings: tables.zoningsCog, polygons: polygonsCog },
-    editions: {
-      comparateur: String(tables.statisticsEdition),
-      'table-appartenance': String(tables.zoningsCog),
-      'decoupage-administratif': history.source.split('@').pop() ?? '',
-    },
-    inputs,
-    synthetic: {
-      ess: ess.origin === 'ess-synthetic',
-      ...(ess.origin === 'ess-synthetic' ? { description: SYNTHETIC_ESS_DESCRIPTION, seed: options.seed ?? SYNTHETIC_ESS_SEED } : {}),
-    },
-    ess: { origin: ess.origin, year: ess.year, note: ess.note },
-    counts,
-    merged,
-    missing,
-    warnings,
-    levels: [
-      { id: 'commune', label: 'Communes', units: inScopeRows.length, geometry: 'geo/commune.geojson' },
-      ...levels.map((l) => ({ id: l.id, label: l.label, units: l.units.length, geometry: l.geometry })),
-    ],
-    tool: { name: '@ptce/scripts', version: '0.1.0', node: process.version },
-  };
-  progress('Écriture du millésime');
-  writer.write('variables.json', JSON.stringify(variablesFile));
-  writer.write('communes.json', JSON.stringify(communesFile));
-  writer.write('zonings.json', JSON.stringify(zoningsFile));
-  const durationMs = () => Math.round(performance.now() - started);
-  writer.write(
-    'report.md',
-    buildReport({
-      manifest: { ...manifestBase, outputs: [], report: { path: 'report.md', sha256: '', bytes: 0 }, durationMs: durationMs() },
-      variables,
-      levels,
-      rows,
-      inScope,
-      withoutPolygon,
-      cantonDetails: cantonLevel?.details,
-      nameOf,
-    }),
-  );
-  const dir = writer.commit((outputs, report) =>
-    JSON.stringify(
-      {
-        ...manifestBase,
-        outputs,
-        report: report ?? { path: 'report.md', sha256: '', bytes: 0 },
-        durationMs: durationMs(),
-      } satisfies VintageManifest,
-      null,
-      2,
-    ),
-  );
-  return {
-    vintage: id,
-    dir,
-    communes: inScopeRows.length,
-    communesOutsideScope: outsideRows.length,
-    withPolygon,
-    unmatched: 0,
-    merged: merged.map((m) => ({ from: m.from, to: m.to, source: m.source, kind: m.kind })),
-    syntheticEss: ess.origin === 'ess-synthetic',
-    warnings: warnings.map((w) => `[${w.code}] ${w.message}`),
-    levels: [{ id: 'commune', units: inScopeRows.length }, ...levels.map((l) => ({ id: l.id, units: l.units.length }))],
-    durationMs: durationMs(),
-  };
-}
 }
 
 /** Unit code -> indices of the communes that belong to it ('' = none, left out). */
@@ -549,7 +640,8 @@ function groupIndices(membership: string[]): Map<string, number[]> {
 function cleanStaleTemporaries(outDir: string): void {
   try {
     for (const name of readdirSync(outDir)) {
-      if (/^\..+\.(tmp|old)-\d+-\d+$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
+      if (/^\..+\.(tmp|old)-\d+-\d+$/.test(name))
+        rmSync(join(outDir, name), { recursive: true, force: true });
     }
   } catch {
     // No folder yet.
@@ -568,7 +660,9 @@ async function loadEss(
   warnings: BuildWarning[],
 ): Promise<EssLayer> {
   const finder = tables.finder;
-  const cres = options.files?.cres ? { path: options.files.cres, origin: 'source-option' as const } : finder.find([...PATTERNS.cres]);
+  const cres = options.files?.cres
+    ? { path: options.files.cres, origin: 'source-option' as const }
+    : finder.find([...PATTERNS.cres]);
   const etab = options.files?.sireneEtablissements
     ? { path: options.files.sireneEtablissements, origin: 'source-option' as const }
     : finder.find([...PATTERNS.sireneEtablissements]);
@@ -579,7 +673,9 @@ async function loadEss(
   if (cres) {
     const input = readInput(cres.path);
     const label = inputLabel(input);
-    const layer = readCresEss(decodeText(input.bytes, label).text, label, { decimalComma: options.decimalComma });
+    const layer = readCresEss(decodeText(input.bytes, label).text, label, {
+      decimalComma: options.decimalComma,
+    });
     const fileCodes = [...(layer.values.ESS_ETAB?.keys() ?? [])];
     const rec = reconcileCodes(fileCodes, reference, history);
     if (rec.unknown.length > 0) {
@@ -602,7 +698,10 @@ async function loadEss(
         const target = rec.target.get(code) as string;
         if (!codeSet.has(target)) continue;
         const previous = out.get(target);
-        out.set(target, previous === undefined ? value : previous === null || value === null ? null : previous + value);
+        out.set(
+          target,
+          previous === undefined ? value : previous === null || value === null ? null : previous + value,
+        );
       }
       layer.values[stem] = out;
     }
@@ -613,7 +712,16 @@ async function loadEss(
         message: `${absent.length} commune(s) absente(s) du fichier ESS de la CRESS : valeurs ESS manquantes (${listCodes(absent)}).`,
       });
     }
-    inputs.push(inputRecord('ess-cres', input, cres, fileCodes.length, 'csv', layer.year ? String(layer.year) : undefined));
+    inputs.push(
+      inputRecord(
+        'ess-cres',
+        input,
+        cres,
+        fileCodes.length,
+        'csv',
+        layer.year ? String(layer.year) : undefined,
+      ),
+    );
     return layer;
   }
   if (etab && ul) {
@@ -642,22 +750,38 @@ async function loadEss(
       ['ess-sirene-ul', ul],
     ] as const) {
       const { size } = await import('node:fs').then((fs) => fs.statSync(src.path));
-      inputs.push({ role, path: src.path, origin: src.origin, sha256: await hashFile(src.path), bytes: size, rows: 0, format: 'csv' });
+      inputs.push({
+        role,
+        path: src.path,
+        origin: src.origin,
+        sha256: await hashFile(src.path),
+        bytes: size,
+        rows: 0,
+        format: 'csv',
+      });
     }
     return layer;
   }
   if (etab || ul) {
     warnings.push({
       code: 'SIRENE_INCOMPLETE',
-      message: 'Un seul des deux fichiers SIRENE (StockEtablissement, StockUniteLegale) a été trouvé : il faut les deux. Couche ESS simulée à la place.',
+      message:
+        'Un seul des deux fichiers SIRENE (StockEtablissement, StockUniteLegale) a été trouvé : il faut les deux. Couche ESS simulée à la place.',
     });
   }
   const column = (stem: string) => {
     const v = latestOf(stem);
-    return Float64Array.from((v ? columns[v.id] : codes.map(() => null)) as (number | null)[], (x) => (x === null ? Number.NaN : x));
+    return Float64Array.from((v ? columns[v.id] : codes.map(() => null)) as (number | null)[], (x) =>
+      x === null ? Number.NaN : x,
+    );
   };
   return syntheticEss(
-    { codes, establishments: column('ETTOT'), publicSocial: column('ETOQ'), salariedJobs: column('EMPLT_SAL') },
+    {
+      codes,
+      establishments: column('ETTOT'),
+      publicSocial: column('ETOQ'),
+      salariedJobs: column('EMPLT_SAL'),
+    },
     options.seed,
   );
 }
@@ -751,7 +875,10 @@ async function buildCantonLevel(
   inScope: (0 | 1)[],
   communeGeometry: (i: number) => AreaGeometry | null,
   inputs: InputRecord[],
-): Promise<{ level: ZoningLevel; membership: string[]; geojson: string; details: ReturnType<typeof assignCantons> } | undefined> {
+): Promise<
+  | { level: ZoningLevel; membership: string[]; geojson: string; details: ReturnType<typeof assignCantons> }
+  | undefined
+> {
   const cantonFeatures: PolygonFeature[] = [];
   const files: string[] = [];
   for (const dep of deps) {
@@ -793,7 +920,9 @@ async function buildCantonLevel(
   );
   const features = units.flatMap((u, k) => {
     const shape = geometries[k];
-    return shape ? [{ geometryJson: mesh.geometryJson(shape), properties: { code: u.code, name: u.name } }] : [];
+    return shape
+      ? [{ geometryJson: mesh.geometryJson(shape), properties: { code: u.code, name: u.name } }]
+      : [];
   });
   return {
     level: {

@@ -35,7 +35,9 @@ export function canonicalVariable(column: string, label?: string): CanonicalName
     const end = 2000 + Number(period[3]);
     // Without a dictionary, only the known flows (births, deaths) are read as periods.
     const confirmed =
-      label === undefined ? /^(NAIS|DECE)$/.test(period[1]) : labelHasYear(label, start) && labelHasYear(label, end);
+      label === undefined
+        ? /^(NAIS|DECE)$/.test(period[1])
+        : labelHasYear(label, start) && labelHasYear(label, end);
     if (start < end && confirmed) {
       return { id: `${period[1]}@${end}`, stem: period[1], year: end, period: [start, end], source: column };
     }

@@ -1,6 +1,6 @@
+import type { BuildWarning, InputRecord } from '@ptce/engine';
 import { bbox, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Point } from 'geojson';
-import type { BuildWarning, InputRecord } from '@ptce/engine';
 import { inputLabel, readInput } from '../lib/readInput.ts';
 import type { AreaGeometry } from './geometry.ts';
 import { roundGeometry } from './geometry.ts';
@@ -26,7 +26,8 @@ export function contextOutlines(
   if (!source) {
     warnings.push({
       code: 'NO_CONTEXT',
-      message: 'Fichier des contours de départements absent : la carte n’affichera pas les départements voisins.',
+      message:
+        'Fichier des contours de départements absent : la carte n’affichera pas les départements voisins.',
     });
     return { type: 'FeatureCollection', features: [] };
   }
@@ -45,7 +46,11 @@ export function contextOutlines(
     .map((f) => ({
       type: 'Feature' as const,
       geometry: roundGeometry(f.geometry, 4),
-      properties: { code: f.properties.code, name: f.properties.name, inScope: depSet.has(f.properties.code) },
+      properties: {
+        code: f.properties.code,
+        name: f.properties.name,
+        inScope: depSet.has(f.properties.code),
+      },
     }));
   return { type: 'FeatureCollection', features };
 }
@@ -72,16 +77,24 @@ export function mainPlaces(
     if ((c.pop >= 10_000 || k < 15) && chosen.size < 300) chosen.add(c.i);
   });
   const largestOfEpci = new Map<string, number>();
-  for (const c of candidates) if (epci[c.i] && !largestOfEpci.has(epci[c.i])) largestOfEpci.set(epci[c.i], c.i);
+  for (const c of candidates)
+    if (epci[c.i] && !largestOfEpci.has(epci[c.i])) largestOfEpci.set(epci[c.i], c.i);
   for (const i of largestOfEpci.values()) chosen.add(i);
   const features = [...chosen]
     .sort((a, b) => (population[b] ?? 0) - (population[a] ?? 0))
     .map((i) => {
-      const point = pointOnFeature({ type: 'Feature', geometry: geometry(i) as AreaGeometry, properties: {} });
+      const point = pointOnFeature({
+        type: 'Feature',
+        geometry: geometry(i) as AreaGeometry,
+        properties: {},
+      });
       const [x, y] = point.geometry.coordinates;
       return {
         type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: [Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5] },
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5],
+        },
         properties: { code: codes[i], name: rows[i].name, population: population[i] },
       };
     });

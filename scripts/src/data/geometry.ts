@@ -7,7 +7,10 @@ export function roundGeometry(geometry: AreaGeometry, decimals = 5): AreaGeometr
   const f = 10 ** decimals;
   const r = (x: number) => Math.round(x * f) / f;
   if (geometry.type === 'Polygon') {
-    return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(([x, y]) => [r(x), r(y)])) };
+    return {
+      type: 'Polygon',
+      coordinates: geometry.coordinates.map((ring) => ring.map(([x, y]) => [r(x), r(y)])),
+    };
   }
   return {
     type: 'MultiPolygon',
@@ -16,9 +19,12 @@ export function roundGeometry(geometry: AreaGeometry, decimals = 5): AreaGeometr
 }
 
 /** A GeoJSON FeatureCollection as text, one feature per line, from features' geometry text. */
-export function featureCollectionJson(features: { geometryJson: string; properties: Record<string, unknown> }[]): string {
+export function featureCollectionJson(
+  features: { geometryJson: string; properties: Record<string, unknown> }[],
+): string {
   const chunks = features.map(
-    (feature) => `{"type":"Feature","geometry":${feature.geometryJson},"properties":${JSON.stringify(feature.properties)}}`,
+    (feature) =>
+      `{"type":"Feature","geometry":${feature.geometryJson},"properties":${JSON.stringify(feature.properties)}}`,
   );
   return `{"type":"FeatureCollection","features":[\n${chunks.join(',\n')}\n]}`;
 }

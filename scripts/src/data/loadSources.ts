@@ -46,7 +46,11 @@ export interface LoadedTables {
 export const PATTERNS = {
   comparateur: [/^base_cc_comparateur.*\.csv$/i, /^base_cc_comparateur.*\.zip$/i],
   meta: [/^meta_base_cc_comparateur.*\.csv$/i],
-  appartenance: [/^table-appartenance-geo-communes-\d{2}\.csv$/i, /^table-appartenance-geo-communes-\d{2}\.xlsx$/i, /^table-appartenance-geo-communes-\d{2}\.zip$/i],
+  appartenance: [
+    /^table-appartenance-geo-communes-\d{2}\.csv$/i,
+    /^table-appartenance-geo-communes-\d{2}\.xlsx$/i,
+    /^table-appartenance-geo-communes-\d{2}\.zip$/i,
+  ],
   zones: [/^table-appartenance-geo-zones-supra-\d{2}\.csv$/i],
   departements: [/^departements(-\d+m)?\.geojson$/i, /^departements(-\d+m)?\.geojson\.gz$/i],
   nationalPolygons: [/^communes(-\d+m)?\.geojson$/i, /^communes(-\d+m)?\.geojson\.gz$/i],
@@ -56,10 +60,20 @@ export const PATTERNS = {
 } as const;
 
 export function polygonPatterns(kind: 'communes' | 'cantons', dep: string): RegExp[] {
-  return [new RegExp(`^${kind}-${dep}-.*\\.geojson$`, 'i'), new RegExp(`^${kind}-${dep}-.*\\.geojson\\.gz$`, 'i')];
+  return [
+    new RegExp(`^${kind}-${dep}-.*\\.geojson$`, 'i'),
+    new RegExp(`^${kind}-${dep}-.*\\.geojson\\.gz$`, 'i'),
+  ];
 }
 
-export function inputRecord(role: string, input: InputBytes, source: ResolvedSource, rows: number, format: string, edition?: string): InputRecord {
+export function inputRecord(
+  role: string,
+  input: InputBytes,
+  source: ResolvedSource,
+  rows: number,
+  format: string,
+  edition?: string,
+): InputRecord {
   return {
     role,
     path: input.entry ? `${input.path}!${input.entry}` : input.path,
@@ -78,15 +92,12 @@ function explicit(path: string | undefined): ResolvedSource | undefined {
 }
 
 function missing(what: string, finder: SourceFinder, patterns: readonly RegExp[]): DataError {
-  return new DataError(
-    'SOURCE_MISSING',
-    {
-      fr: `Fichier source introuvable : ${what}.`,
-      en: `Source file not found: ${what}.`,
-      hintFr: `Cherché dans : ${finder.describe()} (noms attendus : ${patterns.map((p) => p.source).join(' | ')}). Donnez un dossier avec --source, ou le fichier lui-même.`,
-      hintEn: `Looked in: ${finder.describe()} (expected names: ${patterns.map((p) => p.source).join(' | ')}). Name a folder with --source, or the file itself.`,
-    },
-  );
+  return new DataError('SOURCE_MISSING', {
+    fr: `Fichier source introuvable : ${what}.`,
+    en: `Source file not found: ${what}.`,
+    hintFr: `Cherché dans : ${finder.describe()} (noms attendus : ${patterns.map((p) => p.source).join(' | ')}). Donnez un dossier avec --source, ou le fichier lui-même.`,
+    hintEn: `Looked in: ${finder.describe()} (expected names: ${patterns.map((p) => p.source).join(' | ')}). Name a folder with --source, or the file itself.`,
+  });
 }
 
 /** Resolves a role locally, then by download when allowed. */
@@ -115,8 +126,16 @@ export async function loadTables(options: LoadOptions): Promise<LoadedTables> {
   const inputs: InputRecord[] = [];
   const warnings: LoadedTables['warnings'] = [];
 
-  const compSource = await resolveRole(finder, 'comparateur', PATTERNS.comparateur, options, options.files?.comparateur);
-  const compInput = readInput(compSource.path, (names) => names.find((n) => /^base_cc_comparateur.*\.csv$/i.test(basename(n))));
+  const compSource = await resolveRole(
+    finder,
+    'comparateur',
+    PATTERNS.comparateur,
+    options,
+    options.files?.comparateur,
+  );
+  const compInput = readInput(compSource.path, (names) =>
+    names.find((n) => /^base_cc_comparateur.*\.csv$/i.test(basename(n))),
+  );
   const compLabel = inputLabel(compInput);
 
   // The dictionary: beside the CSV, or inside the official zip.
@@ -127,13 +146,18 @@ export async function loadTables(options: LoadOptions): Promise<LoadedTables> {
   if (metaSource) metaInput = readInput(metaSource.path);
   else if (compInput.compression === 'zip') {
     try {
-      metaInput = readInput(compSource.path, (names) => names.find((n) => /^meta_.*\.csv$/i.test(basename(n))));
+      metaInput = readInput(compSource.path, (names) =>
+        names.find((n) => /^meta_.*\.csv$/i.test(basename(n))),
+      );
     } catch {
       metaInput = undefined;
     }
   }
   if (metaInput) {
-    const dictionary = readVariableDictionary(decodeText(metaInput.bytes, inputLabel(metaInput)).text, inputLabel(metaInput));
+    const dictionary = readVariableDictionary(
+      decodeText(metaInput.bytes, inputLabel(metaInput)).text,
+      inputLabel(metaInput),
+    );
     labels = dictionary.labels;
     statisticsNames = dictionary.modalities.get('CODGEO') ?? new Map();
     inputs.push(inputRecord('comparateur-meta', metaInput, metaSource ?? compSource, labels.size, 'csv'));
@@ -146,17 +170,36 @@ export async function loadTables(options: LoadOptions): Promise<LoadedTables> {
   }
 
   const compText = decodeText(compInput.bytes, compLabel);
-  const comparateur = readComparateur(compText.text, compLabel, labels, { decimalComma: options.decimalComma });
+  const comparateur = readComparateur(compText.text, compLabel, labels, {
+    decimalComma: options.decimalComma,
+  });
   const years = comparateur.variables.map((v) => v.year ?? 0);
   const statisticsEdition = Math.max(...years) + 1;
   inputs.push(
-    inputRecord('comparateur', compInput, compSource, comparateur.codes.length, `csv (${compText.encoding}, séparateur ${JSON.stringify(comparateur.separator)})`, `édition ${statisticsEdition}`),
+    inputRecord(
+      'comparateur',
+      compInput,
+      compSource,
+      comparateur.codes.length,
+      `csv (${compText.encoding}, séparateur ${JSON.stringify(comparateur.separator)})`,
+      `édition ${statisticsEdition}`,
+    ),
   );
 
-  const appSource = await resolveRole(finder, 'appartenance', PATTERNS.appartenance, options, options.files?.appartenance);
-  const appInput = readInput(appSource.path, (names) => names.find((n) => /table-appartenance-geo-communes-\d{2}\.xlsx$/i.test(basename(n))));
+  const appSource = await resolveRole(
+    finder,
+    'appartenance',
+    PATTERNS.appartenance,
+    options,
+    options.files?.appartenance,
+  );
+  const appInput = readInput(appSource.path, (names) =>
+    names.find((n) => /table-appartenance-geo-communes-\d{2}\.xlsx$/i.test(basename(n))),
+  );
   const isCsv = !(appInput.bytes[0] === 0x50 && appInput.bytes[1] === 0x4b);
-  const zonesSource = isCsv ? (explicit(options.files?.zones) ?? finder.find([...PATTERNS.zones])) : explicit(options.files?.zones);
+  const zonesSource = isCsv
+    ? (explicit(options.files?.zones) ?? finder.find([...PATTERNS.zones]))
+    : explicit(options.files?.zones);
   const zonesInput = zonesSource ? readInput(zonesSource.path) : undefined;
   const appartenance = await readAppartenance(appInput, zonesInput, {
     communes: inputLabel(appInput),
@@ -164,7 +207,36 @@ export async function loadTables(options: LoadOptions): Promise<LoadedTables> {
   });
   const cogMatch = /-(\d{2})\.(csv|xlsx|zip)$/i.exec(basename(appInput.entry ?? appSource.path));
   const zoningsCog = cogMatch ? 2000 + Number(cogMatch[1]) : new Date().getFullYear();
-  inputs.push(inputRecord('appartenance', appInput, appSource, appartenance.rows.length, isCsv ? 'csv' : 'xlsx', `COG ${zoningsCog}`));
-  if (zonesInput && zonesSource) inputs.push(inputRecord('appartenance-zones', zonesInput, zonesSource, appartenance.zones.size, 'csv', `COG ${zoningsCog}`));
-  return { comparateur, labels, statisticsNames, appartenance, inputs, warnings, finder, zoningsCog, statisticsEdition };
+  inputs.push(
+    inputRecord(
+      'appartenance',
+      appInput,
+      appSource,
+      appartenance.rows.length,
+      isCsv ? 'csv' : 'xlsx',
+      `COG ${zoningsCog}`,
+    ),
+  );
+  if (zonesInput && zonesSource)
+    inputs.push(
+      inputRecord(
+        'appartenance-zones',
+        zonesInput,
+        zonesSource,
+        appartenance.zones.size,
+        'csv',
+        `COG ${zoningsCog}`,
+      ),
+    );
+  return {
+    comparateur,
+    labels,
+    statisticsNames,
+    appartenance,
+    inputs,
+    warnings,
+    finder,
+    zoningsCog,
+    statisticsEdition,
+  };
 }

@@ -24,7 +24,9 @@ class IntHash {
 
   private slot(key: number): number {
     // Mix the high and low halves of the key; linear probing.
-    let h = (Math.imul((key % 4294967296) | 0, 0x9e3779b1) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b)) & this.mask;
+    let h =
+      (Math.imul((key % 4294967296) | 0, 0x9e3779b1) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b)) &
+      this.mask;
     while (this.keys[h] !== -1 && this.keys[h] !== key) h = (h + 1) & this.mask;
     return h;
   }
@@ -191,7 +193,14 @@ export class PolygonMesh {
           minY = Math.min(minY, ys[ring[i]]);
           maxY = Math.max(maxY, ys[ring[i]]);
         }
-        return { ring, signed: area / 2, abs: Math.abs(area / 2), box: [minX, minY, maxX, maxY], depth: 0, parent: -1 };
+        return {
+          ring,
+          signed: area / 2,
+          abs: Math.abs(area / 2),
+          box: [minX, minY, maxX, maxY],
+          depth: 0,
+          parent: -1,
+        };
       })
       .sort((a, b) => b.abs - a.abs);
     const contains = (outer: number[], x: number, y: number) => {
@@ -222,7 +231,8 @@ export class PolygonMesh {
     const polygons: number[][][] = [];
     const polygonOf = new Map<number, number>();
     // Exterior rings counter-clockwise, holes clockwise (RFC 7946).
-    const oriented = (ring: number[], ccw: boolean, signed: number) => (signed > 0 === ccw ? ring : [...ring].reverse());
+    const oriented = (ring: number[], ccw: boolean, signed: number) =>
+      signed > 0 === ccw ? ring : [...ring].reverse();
     items.forEach((item, k) => {
       if (item.depth % 2 === 0) {
         polygonOf.set(k, polygons.length);

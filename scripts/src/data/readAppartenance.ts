@@ -2,8 +2,8 @@ import { type CsvTable, readCsv, requireColumns } from '../lib/csv.ts';
 import { decodeText } from '../lib/decodeText.ts';
 import type { InputBytes } from '../lib/readInput.ts';
 import { readXlsxTable } from '../lib/readXlsxTable.ts';
-import { readCodes } from './readComparateur.ts';
 import { DataError } from './DataError.ts';
+import { readCodes } from './readComparateur.ts';
 
 /** Columns of sheet COM the build needs. */
 export const APPARTENANCE_COLUMNS = [
@@ -61,7 +61,10 @@ export async function readAppartenance(
   const isXlsx = (input: InputBytes) => input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
   const comTable = isXlsx(communes)
     ? await readXlsxTable(communes.bytes, labels.communes, 'COM', hasCodgeo)
-    : readCsv(decodeText(communes.bytes, labels.communes).text, { file: labels.communes, isHeader: hasCodgeo });
+    : readCsv(decodeText(communes.bytes, labels.communes).text, {
+        file: labels.communes,
+        isHeader: hasCodgeo,
+      });
   let zonesTable: CsvTable;
   if (zones) {
     const zonesLabel = labels.zones ?? 'zones';
@@ -75,10 +78,11 @@ export async function readAppartenance(
       'SOURCE_MISSING',
       {
         fr: 'La feuille des zones supra-communales (noms des EPCI, bassins de vie, zones d’emploi...) est introuvable.',
-        en: 'The supra-communal zones sheet (names of EPCI, bassins de vie, zones d\'emploi...) was not found.',
+        en: "The supra-communal zones sheet (names of EPCI, bassins de vie, zones d'emploi...) was not found.",
         hintFr:
           'Placez table-appartenance-geo-zones-supra-AA.csv à côté de la table des communes, ou donnez le classeur .xlsx publié.',
-        hintEn: 'Put table-appartenance-geo-zones-supra-YY.csv beside the communes table, or give the published .xlsx workbook.',
+        hintEn:
+          'Put table-appartenance-geo-zones-supra-YY.csv beside the communes table, or give the published .xlsx workbook.',
       },
       { file: labels.communes },
     );
@@ -86,7 +90,7 @@ export async function readAppartenance(
 
   const indices = requireColumns(comTable, [...APPARTENANCE_COLUMNS], {
     fr: 'Donnez la table d’appartenance géographique des communes de l’INSEE (feuille COM).',
-    en: 'Give INSEE\'s table d\'appartenance géographique des communes (sheet COM).',
+    en: "Give INSEE's table d'appartenance géographique des communes (sheet COM).",
   });
   const codes = readCodes(comTable, indices[0]);
   const rows: AppartenanceRow[] = comTable.rows.map((row, r) => {

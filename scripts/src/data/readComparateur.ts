@@ -35,7 +35,9 @@ export function readComparateur(
     fr: 'Donnez le fichier « base_cc_comparateur » de l’INSEE tel que publié (première colonne CODGEO).',
     en: 'Give INSEE\'s "base_cc_comparateur" file as published (first column CODGEO).',
   });
-  const numericColumns = table.header.map((_, i) => i).filter((i) => i !== codeIndex && table.header[i] !== 'LIBGEO');
+  const numericColumns = table.header
+    .map((_, i) => i)
+    .filter((i) => i !== codeIndex && table.header[i] !== 'LIBGEO');
   if (numericColumns.length === 0) {
     throw new DataError(
       'MISSING_COLUMNS',
@@ -48,7 +50,9 @@ export function readComparateur(
       { file, line: table.headerLine },
     );
   }
-  const variables = numericColumns.map((i) => canonicalVariable(table.header[i], labels.get(table.header[i])?.label));
+  const variables = numericColumns.map((i) =>
+    canonicalVariable(table.header[i], labels.get(table.header[i])?.label),
+  );
   checkUniqueIds(table, variables, numericColumns);
   const codes = readCodes(table, codeIndex);
   const values = new Map<string, Float64Array>();
@@ -101,10 +105,9 @@ export function readCodes(table: CsvTable, codeIndex: number): string[] {
         {
           fr: 'Code commune invalide : il faut 5 caractères (département sur 2 caractères, 2A/2B pour la Corse, puis 3 chiffres).',
           en: 'Invalid commune code: 5 characters are needed (2-character département, 2A/2B for Corsica, then 3 digits).',
-          hintFr:
-            /^\d{4}$/.test(code)
-              ? 'Le zéro initial a été perdu (fichier ouvert dans un tableur ?) : rétablissez-le (ex. 1001 → 01001) ou reprenez le fichier d’origine.'
-              : 'Corrigez le code ou supprimez la ligne.',
+          hintFr: /^\d{4}$/.test(code)
+            ? 'Le zéro initial a été perdu (fichier ouvert dans un tableur ?) : rétablissez-le (ex. 1001 → 01001) ou reprenez le fichier d’origine.'
+            : 'Corrigez le code ou supprimez la ligne.',
           hintEn: /^\d{4}$/.test(code)
             ? 'The leading zero was lost (opened in a spreadsheet?): restore it (e.g. 1001 → 01001) or take the original file.'
             : 'Fix the code or remove the line.',

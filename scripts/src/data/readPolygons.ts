@@ -33,8 +33,10 @@ export function readPolygons(bytes: Uint8Array, file: string): PolygonFeature[] 
       {
         fr: `JSON invalide (${message}) : fichier tronqué ou modifié à la main ?`,
         en: `Invalid JSON (${message}): a truncated or hand-edited file?`,
-        hintFr: 'Reprenez le fichier d’origine (IGN Admin Express ou contours administratifs Etalab) en entier.',
-        hintEn: 'Take the original file (IGN Admin Express or Etalab contours administratifs) again, in full.',
+        hintFr:
+          'Reprenez le fichier d’origine (IGN Admin Express ou contours administratifs Etalab) en entier.',
+        hintEn:
+          'Take the original file (IGN Admin Express or Etalab contours administratifs) again, in full.',
       },
       { file, line, column },
     );
@@ -43,7 +45,12 @@ export function readPolygons(bytes: Uint8Array, file: string): PolygonFeature[] 
   // A lone Feature is valid GeoJSON too (IGN's département outline comes that way).
   if (collection?.type === 'Feature') return [checkFeature(collection, 0, file)];
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    throw invalid(file, 'Le fichier n’est pas une FeatureCollection GeoJSON.', 'The file is not a GeoJSON FeatureCollection.', {});
+    throw invalid(
+      file,
+      'Le fichier n’est pas une FeatureCollection GeoJSON.',
+      'The file is not a GeoJSON FeatureCollection.',
+      {},
+    );
   }
   return collection.features.map((raw, index) => checkFeature(raw, index, file));
 }
@@ -87,18 +94,33 @@ function checkFeature(raw: unknown, index: number, file: string): PolygonFeature
         field: `features[${index}].geometry.coordinates[${p}]`,
       });
     }
-    rings.forEach((ring: Position[], r: number) => checkRing(ring, file, code, `features[${index}].geometry.coordinates${geometry.type === 'Polygon' ? '' : `[${p}]`}[${r}]`));
+    const prefix = `features[${index}].geometry.coordinates${geometry.type === 'Polygon' ? '' : `[${p}]`}`;
+    rings.forEach((ring: Position[], r: number) => {
+      checkRing(ring, file, code, `${prefix}[${r}]`);
+    });
   });
   return { type: 'Feature', geometry, properties: { code, name } };
 }
 
 function checkRing(ring: Position[], file: string, code: string, field: string): void {
   if (!Array.isArray(ring) || ring.length < 4) {
-    throw invalid(file, `Anneau de moins de 4 positions pour ${code}.`, `Ring of fewer than 4 positions for ${code}.`, { field });
+    throw invalid(
+      file,
+      `Anneau de moins de 4 positions pour ${code}.`,
+      `Ring of fewer than 4 positions for ${code}.`,
+      { field },
+    );
   }
   for (const position of ring) {
     const [x, y] = position ?? [];
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
+    if (
+      typeof x !== 'number' ||
+      typeof y !== 'number' ||
+      !Number.isFinite(x) ||
+      !Number.isFinite(y) ||
+      Math.abs(x) > 180 ||
+      Math.abs(y) > 90
+    ) {
       throw invalid(
         file,
         `Coordonnée invalide pour ${code} (attendu : longitude, latitude en degrés WGS84).`,

@@ -32,7 +32,10 @@ export function readVariableDictionary(
       values.set(row[codMod], libMod >= 0 ? row[libMod] : '');
       continue;
     }
-    labels.set(name, { label: row[libVar], labelLong: libLong >= 0 && row[libLong] ? row[libLong] : row[libVar] });
+    labels.set(name, {
+      label: row[libVar],
+      labelLong: libLong >= 0 && row[libLong] ? row[libLong] : row[libVar],
+    });
   }
   return { labels, modalities };
 }

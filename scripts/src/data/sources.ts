@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { InputRecord } from '@ptce/engine';
 import { repoRoot } from '../lib/repoRoot.ts';
@@ -44,7 +52,8 @@ export function sourceRoots(
       );
     }
   }
-  if (useShared) roots.push({ dir: resolve(repoRoot(), '..', 'shared', 'datasets', 'raw'), origin: 'shared' });
+  if (useShared)
+    roots.push({ dir: resolve(repoRoot(), '..', 'shared', 'datasets', 'raw'), origin: 'shared' });
   return roots;
 }
 

@@ -45,7 +45,13 @@ export class VintageWriter {
    */
   commit(manifest: (outputs: OutputRecord[], report: OutputRecord | undefined) => string): string {
     const data = this.outputs.filter((o) => o.path !== 'report.md');
-    writeFileSync(join(this.tmp, 'manifest.json'), manifest(data, this.outputs.find((o) => o.path === 'report.md')));
+    writeFileSync(
+      join(this.tmp, 'manifest.json'),
+      manifest(
+        data,
+        this.outputs.find((o) => o.path === 'report.md'),
+      ),
+    );
     const old = join(this.outDir, `.${this.id}.old-${this.stamp}`);
     if (existsSync(this.final)) renameSync(this.final, old);
     renameSync(this.tmp, this.final);

@@ -36,7 +36,10 @@ export function readCresEss(text: string, file: string, options: { decimalComma?
   const values: EssLayer['values'] = {};
   const columns = table.header
     .map((name, index) => ({ name, index, stem: CRES_COLUMNS[name] }))
-    .filter((c): c is { name: string; index: number; stem: EssStem } => c.stem !== undefined && c.stem !== 'code' && c.stem !== 'year');
+    .filter(
+      (c): c is { name: string; index: number; stem: EssStem } =>
+        c.stem !== undefined && c.stem !== 'code' && c.stem !== 'year',
+    );
   for (const c of columns) values[c.stem] = new Map();
   let year: number | undefined;
   table.rows.forEach((row, r) => {

@@ -11,23 +11,73 @@ import type { EssLayer, EssStem } from './essVariables.ts';
  * agricultural cooperatives and CUMA, SICA).
  */
 const FAMILY_BY_CATEGORY: Record<string, 'ASSO' | 'COOP' | 'MUT' | 'FOND'> = {};
-for (const c of ['9210', '9220', '9221', '9222', '9223', '9224', '9230', '9240', '9260']) FAMILY_BY_CATEGORY[c] = 'ASSO';
+for (const c of ['9210', '9220', '9221', '9222', '9223', '9224', '9230', '9240', '9260'])
+  FAMILY_BY_CATEGORY[c] = 'ASSO';
 FAMILY_BY_CATEGORY['9300'] = 'FOND';
 for (const c of ['8210', '8250', '8290', '6411', '6412', '6413']) FAMILY_BY_CATEGORY[c] = 'MUT';
 for (const c of [
-  '5432', '5443', '5451', '5453', '5454', '5455', '5458', '5459', '5460',
-  '5532', '5543', '5547', '5551', '5552', '5553', '5554', '5555', '5558', '5559', '5560',
-  '5632', '5643', '5647', '5651', '5652', '5653', '5654', '5655', '5658', '5659', '5660',
-  '6316', '6317', '6318', '6532',
-]) FAMILY_BY_CATEGORY[c] = 'COOP';
+  '5432',
+  '5443',
+  '5451',
+  '5453',
+  '5454',
+  '5455',
+  '5458',
+  '5459',
+  '5460',
+  '5532',
+  '5543',
+  '5547',
+  '5551',
+  '5552',
+  '5553',
+  '5554',
+  '5555',
+  '5558',
+  '5559',
+  '5560',
+  '5632',
+  '5643',
+  '5647',
+  '5651',
+  '5652',
+  '5653',
+  '5654',
+  '5655',
+  '5658',
+  '5659',
+  '5660',
+  '6316',
+  '6317',
+  '6318',
+  '6532',
+])
+  FAMILY_BY_CATEGORY[c] = 'COOP';
 
 /** Midpoints of SIRENE's salaried-size classes (trancheEffectifs); NN/00/empty = no employee known. */
 const SIZE_MIDPOINT: Record<string, number> = {
-  '01': 1.5, '02': 4, '03': 7.5, '11': 14.5, '12': 34.5, '21': 74.5, '22': 149.5, '31': 224.5,
-  '32': 374.5, '41': 749.5, '42': 1499.5, '51': 3499.5, '52': 7499.5, '53': 10000,
+  '01': 1.5,
+  '02': 4,
+  '03': 7.5,
+  '11': 14.5,
+  '12': 34.5,
+  '21': 74.5,
+  '22': 149.5,
+  '31': 224.5,
+  '32': 374.5,
+  '41': 749.5,
+  '42': 1499.5,
+  '51': 3499.5,
+  '52': 7499.5,
+  '53': 10000,
 };
 
-const FAMILY_STEM = { ASSO: 'ESS_ETAB_ASSO', COOP: 'ESS_ETAB_COOP', MUT: 'ESS_ETAB_MUT', FOND: 'ESS_ETAB_FOND' } as const;
+const FAMILY_STEM = {
+  ASSO: 'ESS_ETAB_ASSO',
+  COOP: 'ESS_ETAB_COOP',
+  MUT: 'ESS_ETAB_MUT',
+  FOND: 'ESS_ETAB_FOND',
+} as const;
 
 export interface SireneOptions {
   establishments: string;
@@ -46,8 +96,10 @@ function requireHeader(header: string[], required: string[], file: string): void
       {
         fr: `Colonne(s) SIRENE absente(s) : ${missing.join(', ')}.`,
         en: `SIRENE column(s) missing: ${missing.join(', ')}.`,
-        hintFr: 'Donnez les fichiers stock SIRENE de l’INSEE avec leurs noms de colonnes officiels (StockUniteLegale, StockEtablissement).',
-        hintEn: 'Give INSEE\'s SIRENE stock files with their official column names (StockUniteLegale, StockEtablissement).',
+        hintFr:
+          'Donnez les fichiers stock SIRENE de l’INSEE avec leurs noms de colonnes officiels (StockUniteLegale, StockEtablissement).',
+        hintEn:
+          "Give INSEE's SIRENE stock files with their official column names (StockUniteLegale, StockEtablissement).",
       },
       { file, line: 1, field: missing.join(', ') },
     );
@@ -67,7 +119,12 @@ export async function readSireneEss(options: SireneOptions): Promise<EssLayer> {
   await streamCsvRows(
     options.legalUnits,
     ulFile,
-    (header) => requireHeader(header, ['siren', 'categorieJuridiqueUniteLegale', 'economieSocialeSolidaireUniteLegale'], ulFile),
+    (header) =>
+      requireHeader(
+        header,
+        ['siren', 'categorieJuridiqueUniteLegale', 'economieSocialeSolidaireUniteLegale'],
+        ulFile,
+      ),
     (row) => {
       const flag = row.economieSocialeSolidaireUniteLegale;
       const family = FAMILY_BY_CATEGORY[row.categorieJuridiqueUniteLegale];
@@ -76,8 +133,12 @@ export async function readSireneEss(options: SireneOptions): Promise<EssLayer> {
     },
   );
   const etFile = basename(options.establishments);
-  const counts = new Map<string, { etab: number; sal: number; fam: Record<string, number>; created: string[] }>();
-  for (const code of options.scope) counts.set(code, { etab: 0, sal: 0, fam: { ASSO: 0, COOP: 0, MUT: 0, FOND: 0 }, created: [] });
+  const counts = new Map<
+    string,
+    { etab: number; sal: number; fam: Record<string, number>; created: string[] }
+  >();
+  for (const code of options.scope)
+    counts.set(code, { etab: 0, sal: 0, fam: { ASSO: 0, COOP: 0, MUT: 0, FOND: 0 }, created: [] });
   let latest = '';
   const unplaced = new Map<string, number>();
   await streamCsvRows(
@@ -86,7 +147,13 @@ export async function readSireneEss(options: SireneOptions): Promise<EssLayer> {
     (header) =>
       requireHeader(
         header,
-        ['siren', 'codeCommuneEtablissement', 'etatAdministratifEtablissement', 'trancheEffectifsEtablissement', 'dateCreationEtablissement'],
+        [
+          'siren',
+          'codeCommuneEtablissement',
+          'etatAdministratifEtablissement',
+          'trancheEffectifsEtablissement',
+          'dateCreationEtablissement',
+        ],
         etFile,
       ),
     (row) => {

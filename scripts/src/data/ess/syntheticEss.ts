@@ -29,7 +29,15 @@ export interface SyntheticInput {
  */
 export function syntheticEss(input: SyntheticInput, seed = SYNTHETIC_ESS_SEED): EssLayer {
   const random = mulberry32(seed);
-  const stems = ['ESS_ETAB', 'ESS_SAL', 'ESS_ETAB_ASSO', 'ESS_ETAB_COOP', 'ESS_ETAB_MUT', 'ESS_ETAB_FOND', 'ESS_CREA'] as const;
+  const stems = [
+    'ESS_ETAB',
+    'ESS_SAL',
+    'ESS_ETAB_ASSO',
+    'ESS_ETAB_COOP',
+    'ESS_ETAB_MUT',
+    'ESS_ETAB_FOND',
+    'ESS_CREA',
+  ] as const;
   const values = Object.fromEntries(stems.map((s) => [s, new Map<string, number | null>()])) as Record<
     (typeof stems)[number],
     Map<string, number | null>
@@ -54,14 +62,21 @@ export function syntheticEss(input: SyntheticInput, seed = SYNTHETIC_ESS_SEED): 
     const families = drawFamilies(mulberry32(Math.floor(familySeed * 2 ** 32)), count);
     const meanSize = et > 0 && Number.isFinite(sal) ? Math.max(1, sal / et) : 1;
     const employees =
-      count === 0 || !Number.isFinite(sal) ? (Number.isFinite(sal) ? 0 : null) : Math.round(Math.min(count * meanSize * 1.4 * sizeNoise, 0.4 * sal));
+      count === 0 || !Number.isFinite(sal)
+        ? Number.isFinite(sal)
+          ? 0
+          : null
+        : Math.round(Math.min(count * meanSize * 1.4 * sizeNoise, 0.4 * sal));
     values.ESS_ETAB.set(code, count);
     values.ESS_SAL.set(code, employees);
     values.ESS_ETAB_ASSO.set(code, families[0]);
     values.ESS_ETAB_COOP.set(code, families[1]);
     values.ESS_ETAB_MUT.set(code, families[2]);
     values.ESS_ETAB_FOND.set(code, families[3]);
-    values.ESS_CREA.set(code, binomial(mulberry32(Math.floor(creationSeed * 2 ** 32)), count, Math.min(1, creationRate)));
+    values.ESS_CREA.set(
+      code,
+      binomial(mulberry32(Math.floor(creationSeed * 2 ** 32)), count, Math.min(1, creationRate)),
+    );
   });
   return {
     origin: 'ess-synthetic',
