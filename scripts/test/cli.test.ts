@@ -1,23 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/lib/repoRoot.ts';
-import { editText, rawCopy } from './helpers.ts';
+import { editText, rawCopy, ptce as run } from './helpers.ts';
 
-function ptce(args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx/esm', join(repoRoot(), 'scripts/src/cli.ts'), ...args],
-    {
-      cwd: join(repoRoot(), 'scripts'),
-      encoding: 'utf8',
-      env: { ...process.env, PTCE_RAW_DIR: '', CI: '1' },
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const ptce = (args: string[]) => run(args, { env: { PTCE_RAW_DIR: '' } });
 
 describe('ptce (command line)', () => {
   it('prints help in French, or English with --lang en, and exits 2 without a command', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,4 +62,20 @@ export async function buildFails(source: string, options: Partial<BuildOptions> 
 
 export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** Runs the real command line (`ptce ...`) in a child process; `vintages` adds `--vintages DIR`. */
+export function ptce(args: string[], options: { vintages?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx/esm',
+      join(repoRoot(), 'scripts/src/cli.ts'),
+      ...args,
+      ...(options.vintages ? ['--vintages', options.vintages] : []),
+    ],
+    { cwd: join(repoRoot(), 'scripts'), encoding: 'utf8', env: { ...process.env, CI: '1', ...options.env } },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

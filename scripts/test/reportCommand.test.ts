@@ -1,29 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@ptce/api';
 import { score } from '@ptce/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/lib/repoRoot.ts';
 import { loadVintage } from '../src/lib/vintages.ts';
-import { buildMini, rawCopy } from './helpers.ts';
+import { buildMini, rawCopy, ptce as run } from './helpers.ts';
 
 let vintages = '';
 let data = '';
 
-function ptce(args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx/esm', join(repoRoot(), 'scripts/src/cli.ts'), ...args, '--vintages', vintages],
-    {
-      cwd: join(repoRoot(), 'scripts'),
-      encoding: 'utf8',
-      env: { ...process.env, CI: '1' },
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const ptce = (args: string[]) => run(args, { vintages });
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 

@@ -1,25 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/lib/repoRoot.ts';
-import { buildMini, rawCopy } from './helpers.ts';
+import { buildMini, rawCopy, ptce as run } from './helpers.ts';
 
 let vintages = '';
 
-function ptce(args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx/esm', join(repoRoot(), 'scripts/src/cli.ts'), ...args, '--vintages', vintages],
-    {
-      cwd: join(repoRoot(), 'scripts'),
-      encoding: 'utf8',
-      env: { ...process.env, CI: '1' },
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const ptce = (args: string[]) => run(args, { vintages });
 
 /** Golden files: compare, or rewrite them with REGEN=1 (then review the diff). */
 function golden(name: string, actual: string): void {

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { extname, resolve } from 'node:path';
 import { type CandidateZoneRequest, proposeCandidateZones, type ScoreConfig } from '@ptce/engine';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readScoreConfigFile } from '../config/readScoreConfigFile.ts';
 import { PolygonMesh } from '../data/polygonMesh.ts';
+import { parseCommand, printHelp, writeOutput } from '../lib/command.ts';
 import { type Lang, UsageError } from '../lib/terminal.ts';
 import { DEFAULT_VINTAGE, loadVintage, loadVintageGeometry, vintagesDir } from '../lib/vintages.ts';
 import { type CsvStyle, csvDocument, csvNumber, csvText } from '../output/csvFormat.ts';
@@ -57,19 +56,8 @@ Options:
 };
 
 export async function candidatesCommand(argv: string[], lang: Lang): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${CANDIDATES_HELP.fr}`,
-      `${(error as Error).message}\n\n${CANDIDATES_HELP.en}`,
-    );
-  }
-  if (values.help) {
-    process.stdout.write(`${CANDIDATES_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values } = parseCommand(argv, CANDIDATES_HELP, OPTIONS);
+  if (values.help) return printHelp(CANDIDATES_HELP, lang);
   const format = values.out ? extname(values.out).slice(1).toLowerCase() : undefined;
   if (format !== undefined && !['json', 'csv', 'geojson'].includes(format))
     throw new UsageError('--out : .json, .csv ou .geojson.', '--out: .json, .csv or .geojson.');
@@ -121,8 +109,6 @@ export async function candidatesCommand(argv: string[], lang: Lang): Promise<num
     throw engineErrorToDataError(error, values.config);
   }
   if (values.out && format) {
-    const out = resolve(values.out);
-    mkdirSync(dirname(out), { recursive: true });
     const style: CsvStyle = { plain: values['plain-csv'] === true };
     let content: string;
     if (format === 'json') content = `${JSON.stringify(result, null, 2)}\n`;
@@ -204,7 +190,7 @@ export async function candidatesCommand(argv: string[], lang: Lang): Promise<num
         })),
       })}\n`;
     }
-    writeFileSync(out, content);
+    writeOutput(values.out, content);
   }
   const summary = {
     vintage: vintageId,
@@ -245,29 +231,21 @@ export async function candidatesCommand(argv: string[], lang: Lang): Promise<num
   return 0;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      config: { type: 'string' },
-      vintage: { type: 'string' },
-      vintages: { type: 'string' },
-      objective: { type: 'string' },
-      'min-population': { type: 'string' },
-      'max-population': { type: 'string' },
-      'min-communes': { type: 'string' },
-      'max-communes': { type: 'string' },
-      'same-epci': { type: 'boolean' },
-      exclude: { type: 'string' },
-      include: { type: 'string' },
-      count: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      'plain-csv': { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
+const OPTIONS = {
+  config: { type: 'string' },
+  vintage: { type: 'string' },
+  vintages: { type: 'string' },
+  objective: { type: 'string' },
+  'min-population': { type: 'string' },
+  'max-population': { type: 'string' },
+  'min-communes': { type: 'string' },
+  'max-communes': { type: 'string' },
+  'same-epci': { type: 'boolean' },
+  exclude: { type: 'string' },
+  include: { type: 'string' },
+  count: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  'plain-csv': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildVintage } from '../data/buildVintage.ts';
+import { parseCommand, printHelp } from '../lib/command.ts';
 import { repoRoot } from '../lib/repoRoot.ts';
 import { isInteractive, type Lang, progressPrinter, UsageError } from '../lib/terminal.ts';
 
@@ -61,20 +61,8 @@ Options:
 };
 
 export async function dataBuild(argv: string[], lang: Lang): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${DATA_BUILD_HELP.fr}`,
-      `${(error as Error).message}\n\n${DATA_BUILD_HELP.en}`,
-    );
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${DATA_BUILD_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values } = parseCommand(argv, DATA_BUILD_HELP, OPTIONS);
+  if (values.help) return printHelp(DATA_BUILD_HELP, lang);
   if (values.all && values.dep)
     throw new UsageError('--all et --dep sont incompatibles.', '--all and --dep cannot be combined.');
   const deps = values.dep
@@ -165,31 +153,23 @@ export async function dataBuild(argv: string[], lang: Lang): Promise<number> {
   return 0;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      dep: { type: 'string' },
-      all: { type: 'boolean' },
-      source: { type: 'string' },
-      id: { type: 'string' },
-      out: { type: 'string' },
-      comparateur: { type: 'string' },
-      meta: { type: 'string' },
-      appartenance: { type: 'string' },
-      zones: { type: 'string' },
-      'ess-cres': { type: 'string' },
-      'ess-sirene-etablissements': { type: 'string' },
-      'ess-sirene-unites-legales': { type: 'string' },
-      seed: { type: 'string' },
-      'decimal-comma': { type: 'boolean' },
-      'no-download': { type: 'boolean' },
-      'if-missing': { type: 'boolean' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
+const OPTIONS = {
+  dep: { type: 'string' },
+  all: { type: 'boolean' },
+  source: { type: 'string' },
+  id: { type: 'string' },
+  out: { type: 'string' },
+  comparateur: { type: 'string' },
+  meta: { type: 'string' },
+  appartenance: { type: 'string' },
+  zones: { type: 'string' },
+  'ess-cres': { type: 'string' },
+  'ess-sirene-etablissements': { type: 'string' },
+  'ess-sirene-unites-legales': { type: 'string' },
+  seed: { type: 'string' },
+  'decimal-comma': { type: 'boolean' },
+  'no-download': { type: 'boolean' },
+  'if-missing': { type: 'boolean' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;

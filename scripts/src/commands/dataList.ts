@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DataError } from '../data/DataError.ts';
+import { parseCommand, printHelp } from '../lib/command.ts';
 import { type Lang, UsageError } from '../lib/terminal.ts';
 import { listVintages, loadVintage, vintagesDir } from '../lib/vintages.ts';
 
@@ -25,33 +25,15 @@ Shows a vintage's provenance (sources, editions, COG, merges, warnings);
 --report prints the full build report; --json the manifest.`,
 };
 
-function parse(argv: string[], help: { fr: string; en: string }, positionals: boolean) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: positionals,
-      options: {
-        vintages: { type: 'string' },
-        json: { type: 'boolean' },
-        report: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${help.fr}`,
-      `${(error as Error).message}\n\n${help.en}`,
-    );
-  }
-}
+const OPTIONS = {
+  vintages: { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'boolean' },
+} as const;
 
 export async function dataList(argv: string[], lang: Lang): Promise<number> {
-  const { values } = parse(argv, DATA_LIST_HELP, false);
-  if (values.help) {
-    process.stdout.write(`${DATA_LIST_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values } = parseCommand(argv, DATA_LIST_HELP, OPTIONS);
+  if (values.help) return printHelp(DATA_LIST_HELP, lang);
   const manifests = listVintages(vintagesDir(values.vintages));
   const rows = manifests.map((m) => ({
     id: m.id,
@@ -81,11 +63,8 @@ export async function dataList(argv: string[], lang: Lang): Promise<number> {
 }
 
 export async function dataShow(argv: string[], lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, DATA_SHOW_HELP, true);
-  if (values.help) {
-    process.stdout.write(`${DATA_SHOW_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values, positionals } = parseCommand(argv, DATA_SHOW_HELP, OPTIONS, true);
+  if (values.help) return printHelp(DATA_SHOW_HELP, lang);
   if (positionals.length !== 1) {
     throw new UsageError(
       `Donnez un identifiant de millésime.\n\n${DATA_SHOW_HELP.fr}`,

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { extname, join } from 'node:path';
 import { loadConfig, openStore } from '@ptce/api';
 import { type ScoreConfig, score } from '@ptce/engine';
 import { readScoreConfigFile } from '../config/readScoreConfigFile.ts';
 import { DataError } from '../data/DataError.ts';
+import { parseCommand, printHelp, writeOutput } from '../lib/command.ts';
 import { type Lang, UsageError } from '../lib/terminal.ts';
 import { DEFAULT_VINTAGE, loadVintage, vintagesDir } from '../lib/vintages.ts';
 import {
@@ -62,19 +61,8 @@ interface Source {
 }
 
 export async function reportCommand(argv: string[], lang: Lang): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${REPORT_HELP.fr}`,
-      `${(error as Error).message}\n\n${REPORT_HELP.en}`,
-    );
-  }
-  if (values.help) {
-    process.stdout.write(`${REPORT_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values } = parseCommand(argv, REPORT_HELP, OPTIONS);
+  if (values.help) return printHelp(REPORT_HELP, lang);
   if (Boolean(values.shortlist) === Boolean(values.config)) {
     throw new UsageError(
       'Donnez --shortlist ID ou --config FICHIER (l’un des deux).',
@@ -104,10 +92,10 @@ export async function reportCommand(argv: string[], lang: Lang): Promise<number>
     shortlist,
     geometry: readReportGeometry(join(dir, source.vintageId), result.level.id),
   });
-  const out = resolve(values.out);
-  mkdirSync(dirname(out), { recursive: true });
-  if (extname(out).toLowerCase() === '.pdf') writeFileSync(out, await renderReportPdf(model));
-  else writeFileSync(out, renderReportHtml(model));
+  const out = writeOutput(
+    values.out,
+    extname(values.out).toLowerCase() === '.pdf' ? await renderReportPdf(model) : renderReportHtml(model),
+  );
   const fr = lang === 'fr';
   const warnings = changed
     ? [
@@ -169,7 +157,7 @@ async function fromShortlist(id: string, data: string | undefined): Promise<Sour
   }
 }
 
-function fromConfig(values: ReturnType<typeof parse>['values']): Source {
+function fromConfig(values: ReturnType<typeof parseCommand<typeof OPTIONS>>['values']): Source {
   const file = readScoreConfigFile(values.config as string);
   const top = values.top === undefined ? 5 : Number(values.top);
   if (!Number.isInteger(top) || top < 1 || top > 30)
@@ -213,22 +201,14 @@ function fromConfig(values: ReturnType<typeof parse>['values']): Source {
   };
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      shortlist: { type: 'string' },
-      data: { type: 'string' },
-      config: { type: 'string' },
-      top: { type: 'string' },
-      territories: { type: 'string' },
-      title: { type: 'string' },
-      out: { type: 'string' },
-      vintages: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
+const OPTIONS = {
+  shortlist: { type: 'string' },
+  data: { type: 'string' },
+  config: { type: 'string' },
+  top: { type: 'string' },
+  territories: { type: 'string' },
+  title: { type: 'string' },
+  out: { type: 'string' },
+  vintages: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;

@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { extname, resolve } from 'node:path';
 import { type ScoreConfig, score } from '@ptce/engine';
 import { readScoreConfigFile } from '../config/readScoreConfigFile.ts';
+import { parseCommand, printHelp, writeOutput } from '../lib/command.ts';
 import { type Lang, UsageError } from '../lib/terminal.ts';
 import { DEFAULT_VINTAGE, loadVintage, loadVintageGeometry, vintagesDir } from '../lib/vintages.ts';
 import { scoreCsv } from '../output/scoreCsv.ts';
@@ -43,19 +42,8 @@ Options:
 };
 
 export async function scoreCommand(argv: string[], lang: Lang): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${SCORE_HELP.fr}`,
-      `${(error as Error).message}\n\n${SCORE_HELP.en}`,
-    );
-  }
-  if (values.help) {
-    process.stdout.write(`${SCORE_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values } = parseCommand(argv, SCORE_HELP, OPTIONS);
+  if (values.help) return printHelp(SCORE_HELP, lang);
   const format = values.format ?? (values.out ? extname(values.out).slice(1).toLowerCase() : undefined);
   if (format !== undefined && !['csv', 'json', 'geojson'].includes(format)) {
     throw new UsageError(
@@ -79,15 +67,13 @@ export async function scoreCommand(argv: string[], lang: Lang): Promise<number> 
   }
   const fr = lang === 'fr';
   if (values.out && format) {
-    const out = resolve(values.out);
-    mkdirSync(dirname(out), { recursive: true });
     const content =
       format === 'csv'
         ? scoreCsv(result, { plain: values['plain-csv'] === true })
         : format === 'json'
           ? `${JSON.stringify(result, null, 2)}\n`
           : `${JSON.stringify(scoreGeoJson(result, loadVintageGeometry(vintageId, dir, result.level.id)))}\n`;
-    writeFileSync(out, content);
+    writeOutput(values.out, content);
   }
   const summary = {
     vintage: vintageId,
@@ -129,22 +115,14 @@ export async function scoreCommand(argv: string[], lang: Lang): Promise<number> 
   return 0;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      config: { type: 'string' },
-      vintage: { type: 'string' },
-      vintages: { type: 'string' },
-      level: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      'plain-csv': { type: 'boolean' },
-      top: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
+const OPTIONS = {
+  config: { type: 'string' },
+  vintage: { type: 'string' },
+  vintages: { type: 'string' },
+  level: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'plain-csv': { type: 'boolean' },
+  top: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;

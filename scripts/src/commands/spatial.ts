@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { extname, resolve } from 'node:path';
 import { analyseSpatial, type ScoreConfig } from '@ptce/engine';
 import type { Feature } from 'geojson';
 import { readScoreConfigFile } from '../config/readScoreConfigFile.ts';
+import { parseCommand, printHelp, writeOutput } from '../lib/command.ts';
 import { type Lang, UsageError } from '../lib/terminal.ts';
 import { DEFAULT_VINTAGE, loadVintage, loadVintageGeometry, vintagesDir } from '../lib/vintages.ts';
 import { type CsvStyle, csvDocument, csvNumber, csvText } from '../output/csvFormat.ts';
@@ -71,19 +70,8 @@ function numberOption(
 export { numberOption };
 
 export async function spatialCommand(argv: string[], lang: Lang): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${SPATIAL_HELP.fr}`,
-      `${(error as Error).message}\n\n${SPATIAL_HELP.en}`,
-    );
-  }
-  if (values.help) {
-    process.stdout.write(`${SPATIAL_HELP[lang]}\n`);
-    return 0;
-  }
+  const { values } = parseCommand(argv, SPATIAL_HELP, OPTIONS);
+  if (values.help) return printHelp(SPATIAL_HELP, lang);
   const format = values.out ? extname(values.out).slice(1).toLowerCase() : undefined;
   if (format !== undefined && !['json', 'csv', 'geojson'].includes(format)) {
     throw new UsageError('--out : .json, .csv ou .geojson.', '--out: .json, .csv or .geojson.');
@@ -120,8 +108,6 @@ export async function spatialCommand(argv: string[], lang: Lang): Promise<number
     throw engineErrorToDataError(error, values.config);
   }
   if (values.out && format) {
-    const out = resolve(values.out);
-    mkdirSync(dirname(out), { recursive: true });
     const style: CsvStyle = { plain: values['plain-csv'] === true };
     const names = new Map(
       features.map((f) => [String(f.properties?.code), String(f.properties?.name ?? '')]),
@@ -172,7 +158,7 @@ export async function spatialCommand(argv: string[], lang: Lang): Promise<number
                 },
               })),
             })}\n`;
-    writeFileSync(out, content);
+    writeOutput(values.out, content);
   }
   const counts: Record<string, number> = {};
   for (const label of result.lisa.labels) counts[label] = (counts[label] ?? 0) + 1;
@@ -214,26 +200,18 @@ export async function spatialCommand(argv: string[], lang: Lang): Promise<number
   return 0;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      config: { type: 'string' },
-      vintage: { type: 'string' },
-      vintages: { type: 'string' },
-      level: { type: 'string' },
-      value: { type: 'string' },
-      contiguity: { type: 'string' },
-      permutations: { type: 'string' },
-      alpha: { type: 'string' },
-      correction: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      'plain-csv': { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
+const OPTIONS = {
+  config: { type: 'string' },
+  vintage: { type: 'string' },
+  vintages: { type: 'string' },
+  level: { type: 'string' },
+  value: { type: 'string' },
+  contiguity: { type: 'string' },
+  permutations: { type: 'string' },
+  alpha: { type: 'string' },
+  correction: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  'plain-csv': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;

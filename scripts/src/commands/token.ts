@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { createToken, isApiError, loadConfig, openStore, ROLES, type Role } from '@ptce/api';
 import { DataError } from '../data/DataError.ts';
+import { parseCommand } from '../lib/command.ts';
 import { type Lang, UsageError } from '../lib/terminal.ts';
 
 export const TOKEN_HELP = {
@@ -25,16 +25,7 @@ admin (vintages, publishing, tokens).
 };
 
 export async function tokenCommand(argv: string[], lang: Lang): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\n${TOKEN_HELP.fr}`,
-      `${(error as Error).message}\n\n${TOKEN_HELP.en}`,
-    );
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommand(argv, TOKEN_HELP, OPTIONS, true);
   const [action, ...rest] = positionals;
   if (values.help || !action) {
     process.stdout.write(`${TOKEN_HELP[lang]}\n`);
@@ -115,17 +106,9 @@ export async function tokenCommand(argv: string[], lang: Lang): Promise<number> 
   }
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      role: { type: 'string' },
-      name: { type: 'string' },
-      data: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
+const OPTIONS = {
+  role: { type: 'string' },
+  name: { type: 'string' },
+  data: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;

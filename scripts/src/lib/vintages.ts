@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeVintage, type Vintage, type VintageManifest } from '@ptce/engine';
+import type { Vintage, VintageManifest } from '@ptce/engine';
 import { DataError } from '../data/DataError.ts';
+import { readReportGeometry, readVintageFolder } from './readVintageFolder.ts';
 import { repoRoot } from './repoRoot.ts';
 
 /** Where vintages live: --vintages DIR, then $PTCE_VINTAGES_DIR, then <repo>/datasets/build. */
@@ -38,21 +39,13 @@ function missingVintage(id: string, dir: string): DataError {
 
 /** Reads and decodes a vintage folder (the engine's in-memory form). */
 export function loadVintage(id: string, dir: string): Vintage {
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw missingVintage(id, dir);
-  const folder = join(dir, id);
-  if (!existsSync(join(folder, 'manifest.json'))) throw missingVintage(id, dir);
-  const read = (name: string) => JSON.parse(readFileSync(join(folder, name), 'utf8'));
-  return decodeVintage({
-    manifest: read('manifest.json'),
-    variables: read('variables.json'),
-    communes: read('communes.json'),
-    zonings: read('zonings.json'),
-  });
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id) || !existsSync(join(dir, id, 'manifest.json')))
+    throw missingVintage(id, dir);
+  return readVintageFolder(join(dir, id));
 }
 
 /** A geometry file of a vintage (`geo/<level>.geojson`), parsed. */
 export function loadVintageGeometry(id: string, dir: string, level: string): GeoJSON.FeatureCollection {
-  const file = join(dir, id, 'geo', `${level}.geojson`);
-  if (!existsSync(file)) throw missingVintage(`${id}/geo/${level}`, dir);
-  return JSON.parse(readFileSync(file, 'utf8')) as GeoJSON.FeatureCollection;
+  if (!existsSync(join(dir, id, 'geo', `${level}.geojson`))) throw missingVintage(`${id}/geo/${level}`, dir);
+  return readReportGeometry(join(dir, id), level).territories as GeoJSON.FeatureCollection;
 }

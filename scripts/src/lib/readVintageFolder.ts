@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeVintage, type Vintage } from '@ptce/engine';
-import { reportError } from './ReportError.ts';
-import type { GeometryInput } from './types.ts';
+import { DataError } from '../data/DataError.ts';
+import type { GeometryInput } from '../report/types.ts';
 
 function readJson<T>(dir: string, file: string): T {
   const path = join(dir, file);
   if (!existsSync(path)) {
-    throw reportError(
-      'REPORT_VINTAGE_FILE_MISSING',
+    throw new DataError(
+      'VINTAGE_FILE_MISSING',
       {
         fr: `Fichier absent du millésime : ${file}.`,
         en: `File missing from the vintage: ${file}.`,
@@ -21,8 +21,8 @@ function readJson<T>(dir: string, file: string): T {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (error) {
-    throw reportError(
-      'REPORT_VINTAGE_FILE_INVALID',
+    throw new DataError(
+      'VINTAGE_FILE_INVALID',
       {
         fr: `Fichier illisible dans le millésime : ${file} (${(error as Error).message}).`,
         en: `Unreadable file in the vintage: ${file} (${(error as Error).message}).`,
