@@ -15,14 +15,13 @@
  * bench/results/robustness.json at the repository root (CONVENTIONS.md format). Benchmarks never
  * fail: `pass` only reports the target.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createRobustnessModel,
   createScoringOutput,
-  decodeVintage,
   estimateRuns,
   type RobustnessModel,
   runMonteCarlo,
@@ -30,6 +29,7 @@ import {
   scoreMatrix,
   type Vintage,
 } from '../src/index.ts';
+import { readVintage } from '../test/robustness/fixtures/readVintage.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../../..');
@@ -49,16 +49,13 @@ interface Measurement {
   note?: string;
 }
 
+/** The first folder that holds a vintage, decoded; null when none does. */
 function loadVintage(...dirs: string[]): Vintage | null {
-  const dir = dirs.find((d) => existsSync(join(d, 'manifest.json')));
-  if (!dir) return null;
-  const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-  return decodeVintage({
-    manifest: read('manifest.json'),
-    variables: read('variables.json'),
-    communes: read('communes.json'),
-    zonings: read('zonings.json'),
-  });
+  for (const dir of dirs) {
+    const vintage = readVintage(dir);
+    if (vintage) return vintage;
+  }
+  return null;
 }
 
 const median = (xs: number[]) => {
@@ -131,6 +128,29 @@ async function compare(
   );
 }
 
+/** Times `replicates` Monte-Carlo replicates on a model's communes next to as many plain scorings. */
+async function benchMonteCarlo(
+  name: string,
+  model: RobustnessModel,
+  replicates: number,
+  targetMs: number,
+  seed: number,
+) {
+  let full = 0;
+  await compare(
+    `robustness.monteCarlo.${name}.communes`,
+    `robustness.floor.${name}.communes.${replicates}`,
+    targetMs,
+    model,
+    replicates,
+    async (r) => {
+      full = (await runMonteCarlo(model, { replicates, seed: seed + r })).fullScorings;
+    },
+    () =>
+      `${replicates} replicates, default uncertain inputs; ${full} full scorings, the others re-aggregated`,
+  );
+}
+
 function skipped(id: string, what: string): void {
   console.log(`${id}: ${what} — skipped.`);
   measurements.push({
@@ -163,18 +183,7 @@ if (basRhin) {
   console.log(
     `model bas-rhin communes: ${(performance.now() - t).toFixed(0)} ms; factors ${communes.factors.map((f) => f.id).join(', ')}`,
   );
-  let full = 0;
-  await compare(
-    'robustness.monteCarlo.bas-rhin.communes',
-    'robustness.floor.bas-rhin.communes.10000',
-    1000,
-    communes,
-    10_000,
-    async (r) => {
-      full = (await runMonteCarlo(communes, { replicates: 10_000, seed: 100 + r })).fullScorings;
-    },
-    () => `10,000 replicates, default uncertain inputs; ${full} full scorings, the rest re-aggregated`,
-  );
+  await benchMonteCarlo('bas-rhin', communes, 10_000, 1000, 100);
 
   t = performance.now();
   const epci = createRobustnessModel(basRhin, { level: 'epci' });
@@ -216,18 +225,7 @@ if (france) {
   const t = performance.now();
   const model = createRobustnessModel(france, { level: 'commune' });
   console.log(`model france communes: ${(performance.now() - t).toFixed(0)} ms (n = ${model.matrix.n})`);
-  let full = 0;
-  await compare(
-    'robustness.monteCarlo.france.communes',
-    'robustness.floor.france.communes.1000',
-    5000,
-    model,
-    1000,
-    async (r) => {
-      full = (await runMonteCarlo(model, { replicates: 1000, seed: 300 + r })).fullScorings;
-    },
-    () => `1,000 replicates, default uncertain inputs; ${full} full scorings, the rest re-aggregated`,
-  );
+  await benchMonteCarlo('france', model, 1000, 5000, 300);
 } else {
   skipped(
     'robustness.monteCarlo.france.communes',

@@ -58,9 +58,9 @@ export function createAggregationWork(n: number, m: number, d: number): Aggregat
  * one sweep of the dimensions — and need and potential are skipped in the composite reading.
  *
  * Why a second copy of step 5: a Monte-Carlo run that only changes weights or the aggregation
- * method need not redo screening, imputation, outliers and normalisation — this is what makes
- * 10,000 runs on the Bas-Rhin communes take well under a second. (Request to the composite's
- * owner: export step 5 from `scoreMatrix` so that only one copy remains.)
+ * method need not redo screening, imputation, outliers and normalisation, which is most of the
+ * cost of a scoring. (Request to the composite's owner: export step 5 from `scoreMatrix` so that
+ * only one copy remains.)
  *
  * Writes `work.score` (NaN = no score). Complexity: O(n × (active indicators + dimensions)).
  */
@@ -127,7 +127,8 @@ export function aggregateBase(
   }
   const geo = mean !== 'arithmetic';
   const ext = work.extent;
-  for (let t = 0; t < d; t++) finishMean(dimSum, dimW, t * n, n, status, mean, dimSum, geo ? ext : null, 2 * t);
+  for (let t = 0; t < d; t++)
+    finishMean(dimSum, dimW, t * n, n, status, mean, dimSum, geo ? ext : null, 2 * t);
   const dw = weights.dimensionWeight;
   const score = work.score;
   if (aggregation.reading === 'composite') {
@@ -158,7 +159,8 @@ export function aggregateBase(
   work.acc.fill(0);
   work.wsum.fill(0);
   if (pw[0]! > 0) accumulate(work.need, 0, pw[0]!, n, status, combine, ext, 2 * d, work.acc, work.wsum);
-  if (pw[1]! > 0) accumulate(work.potential, 0, pw[1]!, n, status, combine, ext, 2 * d + 2, work.acc, work.wsum);
+  if (pw[1]! > 0)
+    accumulate(work.potential, 0, pw[1]!, n, status, combine, ext, 2 * d + 2, work.acc, work.wsum);
   finishMean(score, work.wsum, 0, n, status, combine, work.acc, null, 0);
   // Both pillars are required: a territory with needs and no actors (or the reverse) gets no score.
   for (let i = 0; i < n; i++) {

@@ -90,8 +90,6 @@ export function createRobustnessModel(
     layout,
     factors,
     weightGroups: groups,
-    vintage,
-    context,
   };
 }
 

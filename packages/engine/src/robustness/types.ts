@@ -4,11 +4,9 @@ import type {
   IndicatorMatrix,
   NormalisationMethod,
   ResolvedScoreConfig,
-  ScoreContext,
   ScoringOutput,
   ScoringPlan,
 } from '../composite/types.ts';
-import type { Vintage } from '../vintage/types.ts';
 
 /* ------------------------------------------------------------------------------------------------
  * Options (plain JSON: sent to the API, saved with a report)
@@ -189,8 +187,6 @@ export interface RobustnessModel {
   factors: Factor[];
   /** Sibling groups whose weights are perturbed. */
   weightGroups: WeightGroup[];
-  vintage: Vintage;
-  context: ScoreContext;
 }
 
 export interface RunEstimate {

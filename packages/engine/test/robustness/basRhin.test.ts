@@ -4,20 +4,20 @@
  * and the cached re-scoring checked against the scoring core on real data. Skipped, with a message,
  * when the vintage is not built.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   analyseRedundancy,
   createRandom,
   createRobustnessModel,
-  decodeVintage,
   type RobustnessModel,
   runMonteCarlo,
   runSobol,
   type Vintage,
 } from '../../src/index.ts';
 import { evaluateRuns } from '../../src/robustness/evaluateRuns.ts';
+import { readVintage } from './fixtures/readVintage.ts';
 
 const dir =
   process.env.PTCE_BAS_RHIN ?? resolve(import.meta.dirname, '../../../../datasets/build/bas-rhin-2021');
@@ -28,18 +28,7 @@ if (!present)
   );
 
 let cached: Vintage | null = null;
-function vintage(): Vintage {
-  if (!cached) {
-    const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-    cached = decodeVintage({
-      manifest: read('manifest.json'),
-      variables: read('variables.json'),
-      communes: read('communes.json'),
-      zonings: read('zonings.json'),
-    });
-  }
-  return cached;
-}
+const vintage = (): Vintage => (cached ??= readVintage(dir)!);
 
 async function sameBothWays(model: RobustnessModel, count: number) {
   const D = model.layout.dimensions;

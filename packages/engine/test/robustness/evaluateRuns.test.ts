@@ -7,6 +7,7 @@ import {
 } from '../../src/index.ts';
 import { evaluateRuns } from '../../src/robustness/evaluateRuns.ts';
 import { tableVintage } from './fixtures/tableVintage.ts';
+import { nothingUncertain } from './helpers.ts';
 
 /**
  * 16 communes × 5 indicators with missing values, 3 EPCIs. Commune C16 has 3 of 5 values: below
@@ -84,13 +85,7 @@ describe('evaluateRuns', () => {
     const { vintage, config } = table();
     // Composite reading: C16 has no potential indicator at all (i1, i3 missing), so it needs one.
     config.methods = { ...config.methods, aggregation: { reading: 'composite' } };
-    const model = createRobustnessModel(vintage, config, {
-      weights: { distribution: 'none' },
-      normalisation: ['minMax'],
-      aggregation: ['arithmetic'],
-      imputation: ['none'],
-      leaveOneOut: true,
-    });
+    const model = createRobustnessModel(vintage, config, { ...nothingUncertain, leaveOneOut: true });
     const c16 = model.matrix.codes.indexOf('C16');
     expect(model.nominal.output.rank[c16]).toBe(0); // 3 of 5 indicators: set aside
     const { cached, direct } = await bothWays(model, 300, 8);

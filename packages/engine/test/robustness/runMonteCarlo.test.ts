@@ -11,7 +11,7 @@ import { evaluateRuns } from '../../src/robustness/evaluateRuns.ts';
 import { rankTally } from '../../src/robustness/rankTally.ts';
 import { engineError } from '../composite/helpers.ts';
 import { tableVintage } from './fixtures/tableVintage.ts';
-import { engineErrorAsync } from './helpers.ts';
+import { engineErrorAsync, nothingUncertain } from './helpers.ts';
 
 /** 3 communes, 2 indicators (d0 need, d1 potential), composite reading: worked out by hand below. */
 function handCase() {
@@ -31,13 +31,7 @@ const byCode = (r: UncertaintyResult) => Object.fromEntries(r.territories.map((t
 describe('runMonteCarlo', () => {
   it('runMonteCarlo(model) with only leave-one-out gives P(first) equal to the share of each exclusion drawn', async () => {
     const { vintage, config } = handCase();
-    const model = createRobustnessModel(vintage, config, {
-      weights: { distribution: 'none' },
-      normalisation: ['minMax'],
-      aggregation: ['arithmetic'],
-      imputation: ['none'],
-      leaveOneOut: true,
-    });
+    const model = createRobustnessModel(vintage, config, { ...nothingUncertain, leaveOneOut: true });
     const r = await runMonteCarlo(model, { replicates: 600, seed: 5, topK: 1 });
     // Both indicators: scores (100+0)/2 = 50, (0+100)/2 = 50, (60+50)/2 = 55 → C03 first, then C01 (tie, smaller code), C02.
     // Without i0: i1 alone → C02 (100) first. Without i1: i0 alone → C01 (100) first.
@@ -62,13 +56,7 @@ describe('runMonteCarlo', () => {
       { distribution: 'none' as const },
       { distribution: 'uniform' as const, noise: 0 },
     ]) {
-      const model = createRobustnessModel(vintage, config, {
-        weights,
-        normalisation: ['minMax'],
-        aggregation: ['arithmetic'],
-        imputation: ['none'],
-        leaveOneOut: false,
-      });
+      const model = createRobustnessModel(vintage, config, { ...nothingUncertain, weights });
       const r = await runMonteCarlo(model, { replicates: 50, seed: 9, topK: 3 });
       for (const t of r.territories) {
         expect(t.nominalRank).not.toBeNull();

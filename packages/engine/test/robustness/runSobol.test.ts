@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, createRobustnessModel, estimateRuns, runSobol } from '../../src/index.ts';
 import { tableVintage } from './fixtures/tableVintage.ts';
-import { engineErrorAsync } from './helpers.ts';
+import { engineErrorAsync, nothingUncertain } from './helpers.ts';
 
 /** 20 communes × 5 indicators, no missing value (so that imputation changes nothing), 2 EPCIs. */
 function complete() {
@@ -15,12 +15,7 @@ function complete() {
 describe('runSobol', () => {
   it('runSobol(model) with one uncertain input gives it S = 1 exactly (A_B is B)', async () => {
     const { vintage, config } = complete();
-    const model = createRobustnessModel(vintage, config, {
-      weights: { distribution: 'none' },
-      normalisation: ['minMax'],
-      aggregation: ['arithmetic'],
-      imputation: ['none'],
-    });
+    const model = createRobustnessModel(vintage, config, { ...nothingUncertain, leaveOneOut: true });
     expect(model.factors.map((f) => f.id)).toEqual(['exclusion']);
     const s = await runSobol(model, { baseSamples: 200, bootstrap: 50 });
     expect(s.indices[0]!.first).toBe(1);
@@ -92,13 +87,7 @@ describe('runSobol', () => {
 
   it('runSobol(model) with nothing uncertain throws NO_UNCERTAIN_INPUT', async () => {
     const { vintage, config } = complete();
-    const model = createRobustnessModel(vintage, config, {
-      weights: { distribution: 'none' },
-      normalisation: ['minMax'],
-      aggregation: ['arithmetic'],
-      imputation: ['none'],
-      leaveOneOut: false,
-    });
+    const model = createRobustnessModel(vintage, config, nothingUncertain);
     expect((await engineErrorAsync(runSobol(model))).code).toBe('NO_UNCERTAIN_INPUT');
   });
 });
