@@ -251,7 +251,10 @@ async function main(): Promise<void> {
       note: `before ${before.heap.toFixed(1)} MiB (rss ${before.rss.toFixed(0)}), right after ${after.heap.toFixed(1)} MiB (rss ${after.rss.toFixed(0)}), after 5 s idle + GC ${settled.heap.toFixed(1)} MiB (rss ${settled.rss.toFixed(0)}), of which score cache ${settled.cache.toFixed(1)} MiB`,
     });
     mkdirSync(dirname(RESULTS), { recursive: true });
-    writeFileSync(RESULTS, `${JSON.stringify(measurements, null, 2)}\n`);
+    writeFileSync(
+      RESULTS,
+      `${JSON.stringify({ part: 'api', date: new Date().toISOString(), machine: { node: process.version, cpus: os.cpus().length }, measurements }, null, 2)}\n`,
+    );
     for (const m of measurements) {
       const value =
         m.unit === 'ms'

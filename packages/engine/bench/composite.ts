@@ -274,7 +274,8 @@ if (memory.length === 2) {
 }
 
 mkdirSync(dirname(resultsFile), { recursive: true });
-const previous: Measurement[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
-const kept = Array.isArray(previous) ? previous.filter((x) => !String(x.id).startsWith('composite.')) : [];
-writeFileSync(resultsFile, `${JSON.stringify([...kept, ...measurements], null, 2)}\n`);
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ part: 'engine', date: new Date().toISOString(), machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '' }, measurements }, null, 2)}\n`,
+);
 console.log(`→ ${resultsFile}`);

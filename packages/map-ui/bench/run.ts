@@ -224,7 +224,7 @@ const machine = {
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
 writeFileSync(
   join(REPO, 'bench/results/ui.json'),
-  `${JSON.stringify({ part: 'ui', machine, date: new Date().toISOString(), results }, null, 2)}\n`,
+  `${JSON.stringify({ part: 'ui', machine, date: new Date().toISOString(), measurements: results }, null, 2)}\n`,
 );
 for (const r of results) {
   const ref = r.reference ? ` (floor ${r.reference.id} ${r.reference.median})` : '';

@@ -10,12 +10,14 @@ if (existsSync(dir)) {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
-      part: string;
-      measurements: Measurement[];
-    };
+    // Either { part, measurements } or a bare array of measurements.
+    const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as
+      | { part: string; measurements: Measurement[] }
+      | Measurement[];
+    const data = Array.isArray(raw) ? { part: file.replace(/\.json$/, ''), measurements: raw } : raw;
     for (const m of data.measurements) {
-      const fmt = (x: number) => `${Number(x.toPrecision(4))} ${m.unit}`;
+      const fmt = (x: number | null) =>
+        x === null || x === undefined ? '' : `${Number(x.toPrecision(4))} ${m.unit}`;
       rows.push([
         data.part,
         m.id,
@@ -23,7 +25,7 @@ if (existsSync(dir)) {
         fmt(m.p95),
         String(m.runs),
         m.reference ? `${m.reference.id} = ${Number(m.reference.median.toPrecision(4))}` : '',
-        m.ratio === undefined ? '' : m.ratio.toFixed(2),
+        m.ratio === undefined || m.ratio === null ? '' : m.ratio.toFixed(2),
         m.target,
         m.pass ? 'yes' : 'NO',
       ]);
