@@ -11,6 +11,8 @@ Commandes :
   data list         lister les millésimes construits
   data show ID      provenance d'un millésime (sources, COG, rapprochements, avertissements)
   score             calculer l'indice PTCE et écrire le classement (CSV, JSON, GeoJSON)
+  robustness        robustesse du classement : intervalles de rang (Monte-Carlo), indices de Sobol, redondance
+  diff              changements de rang entre deux éditions INSEE et indicateurs qui les expliquent
   spatial           autocorrélation spatiale d'un score : Moran, LISA, Gi*
   candidates        zones PTCE candidates (communes contiguës sous contraintes), comparées aux zonages
   report            document du cabinet (PDF ou HTML) depuis une liste restreinte ou une configuration
@@ -27,6 +29,8 @@ Commands:
   data list         list the built vintages
   data show ID      a vintage's provenance (sources, COG, merges, warnings)
   score             score the PTCE index and write the ranking (CSV, JSON, GeoJSON)
+  robustness        robustness of the ranking: rank intervals (Monte-Carlo), Sobol indices, redundancy
+  diff              rank changes between two INSEE editions and the indicators behind them
   spatial           spatial autocorrelation of a score: Moran, LISA, Gi*
   candidates        candidate PTCE zones (contiguous communes under constraints), compared with zonings
   report            the cabinet's document (PDF or HTML) from a shortlist or a configuration
@@ -47,6 +51,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./commands/token.ts')).tokenCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
   spatial: async () => (await import('./commands/spatial.ts')).spatialCommand,
+  robustness: async () => (await import('./commands/robustness.ts')).robustnessCommand,
+  diff: async () => (await import('./commands/diff.ts')).diffCommand,
   candidates: async () => (await import('./commands/candidates.ts')).candidatesCommand,
 };
 

@@ -25,7 +25,7 @@ describe('ptce report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptce-report-'));
     const config = join(dir, 'c.json');
     writeFileSync(config, JSON.stringify({ version: 1, vintage: 'mini', level: 'commune' }));
-    const run = ptce(['report', '--config', config, '--top', '2', '--out', join(dir, 'r.pdf'), '--json']);
+    const run = ptce(['report', '--config', config, '--top', '2', '--robustness', '200', '--out', join(dir, 'r.pdf'), '--json']);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     const ranking = score(loadVintage('mini', vintages), { level: 'commune' });
@@ -34,6 +34,9 @@ describe('ptce report', () => {
     for (const t of ranking.territories.slice(0, 2)) expect(text).toContain(t.name);
     expect(text).toContain('Synthèse');
     expect(text).toContain('DÉMONSTRATION');
+    // With --robustness, the ranked table gives rank intervals and the probability of staying in the top k.
+    expect(text).toMatch(/Probabilité/);
+    expect(text).not.toContain('non calculé');
   });
 
   it('writes the printable HTML for chosen territories', () => {

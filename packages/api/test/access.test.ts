@@ -120,6 +120,12 @@ const CALLS: Call[] = [
     request: async () => ({ url: `${V}/jobs/robustness`, payload: { rounds: 10 } }),
   },
   {
+    method: 'POST',
+    path: '/api/vintages/{vid}/robustness/estimate',
+    need: 'score',
+    request: async () => ({ url: `${V}/robustness/estimate`, payload: { config: miniConfig, replicates: 100 } }),
+  },
+  {
     method: 'GET',
     path: '/api/jobs/{id}',
     need: 'score',

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseSpatial, decodeVintage, proposeCandidateZones } from '@ptce/engine';
+import {
+  analyseSpatial,
+  createRobustnessModel,
+  decodeVintage,
+  proposeCandidateZones,
+  runMonteCarlo,
+} from '@ptce/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_DIR, bearer, type TestApp, testApp } from './helpers.ts';
 
@@ -78,6 +84,58 @@ describe.skipIf(!hasReal)(
         expect(zone.population).toBeGreaterThanOrEqual(20000);
         expect(zone.population).toBeLessThanOrEqual(50000);
       }
+    });
+
+    it("POST .../robustness/estimate gives the cost, then the robustness job gives the engine's rank intervals", async () => {
+      const body = { config: { level: 'epci' }, replicates: 500, topK: 5, seed: 9 };
+      const estimate = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/robustness/estimate',
+        payload: body,
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(estimate.statusCode).toBe(200);
+      expect(estimate.json()).toMatchObject({ analysis: 'monteCarlo', runs: 500 });
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/robustness',
+        payload: body,
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(start.statusCode).toBe(202);
+      const job = await waitFor(t, start.json().jobId, t.tokens.analyst);
+      expect(job.status).toBe('succeeded');
+      const vintage = decodeVintage({
+        manifest: read('manifest.json'),
+        variables: read('variables.json'),
+        communes: read('communes.json'),
+        zonings: read('zonings.json'),
+      });
+      const direct = await runMonteCarlo(createRobustnessModel(vintage, { level: 'epci' }), {
+        replicates: 500,
+        topK: 5,
+        seed: 9,
+      });
+      expect(job.result).toEqual(JSON.parse(JSON.stringify(direct)));
+      expect(job.result.territories).toHaveLength(25);
+    });
+
+    it('a robustness job can be cancelled', async () => {
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/robustness',
+        payload: { analysis: 'sobol', baseSamples: 5000, bootstrap: 2000 },
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(start.statusCode).toBe(202);
+      const id = start.json().jobId;
+      const cancelled = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/jobs/${id}`,
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(cancelled.statusCode).toBe(200);
+      expect((await waitFor(t, id, t.tokens.analyst)).status).toBe('cancelled');
     });
 
     it('refuses a bad job body before queuing, saying which field', async () => {

@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { loadConfig, openStore } from '@ptce/api';
-import { type ScoreConfig, score } from '@ptce/engine';
+import { createRobustnessModel, runMonteCarlo, type ScoreConfig, score } from '@ptce/engine';
 import { readScoreConfigFile } from '../config/readScoreConfigFile.ts';
 import { DataError } from '../data/DataError.ts';
 import { parseCommand, printHelp, writeOutput } from '../lib/command.ts';
@@ -8,6 +8,7 @@ import { type Lang, UsageError } from '../lib/terminal.ts';
 import { DEFAULT_VINTAGE, loadVintage, vintagesDir } from '../lib/vintages.ts';
 import {
   buildReportModel,
+  type RobustnessInput,
   readReportGeometry,
   renderReportHtml,
   renderReportPdf,
@@ -29,6 +30,7 @@ Options :
   --top N              avec --config : nombre de territoires retenus (défaut 5)
   --territories CODES  avec --config : codes des territoires retenus, dans l'ordre, séparés par des virgules
   --title TITRE        avec --config : titre du document
+  --robustness N       ajoute les intervalles de rang et la probabilité de rester dans les k premiers (N tirages Monte-Carlo, ex. 1000)
   --out FICHIER        .pdf ou .html
   --vintages DIR       dossier des millésimes (défaut : datasets/build)
   --json               résumé JSON sur la sortie standard
@@ -46,6 +48,7 @@ Options:
   --top N              with --config: number of territories kept (default 5)
   --territories CODES  with --config: codes of the territories kept, in order, comma-separated
   --title TITLE        with --config: the document's title
+  --robustness N       adds rank intervals and the probability of staying in the top k (N Monte-Carlo replicates, e.g. 1000)
   --out FILE           .pdf or .html
   --vintages DIR       vintages folder (default: datasets/build)
   --json               JSON summary on standard output
@@ -85,11 +88,52 @@ export async function reportCommand(argv: string[], lang: Lang): Promise<number>
     throw engineErrorToDataError(error, source.configPath);
   }
   const shortlist = source.shortlist(result.territories);
+  const replicates = values.robustness === undefined ? 0 : Number(values.robustness);
+  if (!Number.isInteger(replicates) || replicates < 0 || replicates > 100_000) {
+    throw new UsageError(
+      '--robustness : nombre de tirages Monte-Carlo, entier de 0 à 100 000.',
+      '--robustness: number of Monte-Carlo replicates, integer from 0 to 100,000.',
+    );
+  }
+  let robustness: RobustnessInput | null = null;
+  if (replicates > 0) {
+    const topK = Math.max(5, shortlist.items.length);
+    const mc = await runMonteCarlo(createRobustnessModel(vintage, source.config), {
+      replicates,
+      topK,
+      seed: 1,
+    });
+    robustness = {
+      topK,
+      runs: mc.replicates,
+      settings: [
+        { label: 'Tirages Monte-Carlo', value: mc.replicates },
+        {
+          label: 'Pondérations',
+          value:
+            mc.options.weights.distribution === 'uniform'
+              ? `± ${Math.round(mc.options.weights.noise * 100)} %`
+              : mc.options.weights.distribution,
+        },
+        { label: 'Normalisations', value: mc.options.normalisation.join(', ') },
+        { label: 'Agrégations', value: mc.options.aggregation.join(', ') },
+        { label: 'Imputations', value: mc.options.imputation.join(', ') },
+        { label: 'Indicateur retiré à tour de rôle', value: mc.options.leaveOneOut ? 'oui' : 'non' },
+        { label: 'Graine', value: mc.seed },
+      ],
+      territories: Object.fromEntries(
+        mc.territories
+          .filter((t) => t.p05 !== null && t.p95 !== null)
+          .map((t) => [t.code, { p05: t.p05 as number, p95: t.p95 as number, pTopK: t.pTopK }]),
+      ),
+    };
+  }
   const changed = source.frozenHash !== undefined && source.frozenHash !== result.hash;
   const model = buildReportModel({
     vintage,
     result,
     shortlist,
+    robustness,
     geometry: readReportGeometry(join(dir, source.vintageId), result.level.id),
   });
   const out = writeOutput(
@@ -208,6 +252,7 @@ const OPTIONS = {
   top: { type: 'string' },
   territories: { type: 'string' },
   title: { type: 'string' },
+  robustness: { type: 'string' },
   out: { type: 'string' },
   vintages: { type: 'string' },
   json: { type: 'boolean' },

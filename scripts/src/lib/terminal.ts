@@ -35,3 +35,28 @@ export function progressPrinter(enabled: boolean): (step: string, done?: number,
 export function isInteractive(): boolean {
   return Boolean(process.stderr.isTTY) && !process.env.CI;
 }
+
+/**
+ * A one-line progress bar on a terminal (rewritten in place); nothing when not interactive.
+ * Returns the update function and `done` to end the line.
+ */
+export function progressBar(label: string, enabled: boolean) {
+  let last = -1;
+  return {
+    update(done: number, total: number) {
+      if (!enabled || total <= 0) return;
+      const share = Math.min(1, done / total);
+      const percent = Math.floor(share * 100);
+      if (percent === last) return;
+      last = percent;
+      const width = 30;
+      const filled = Math.round(share * width);
+      process.stderr.write(
+        `\r  ${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)} %`,
+      );
+    },
+    done() {
+      if (enabled && last >= 0) process.stderr.write('\n');
+    },
+  };
+}

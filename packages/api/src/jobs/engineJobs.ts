@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  analyseRedundancy,
   analyseSpatial,
+  createRobustnessModel,
   defaultCandidateZoneRequest,
   defaultSpatialAnalysisOptions,
   proposeCandidateZones,
+  type RobustnessOptions,
+  runMonteCarlo,
+  runSobol,
   type ScoreConfig,
   validateScoreConfig,
 } from '@ptce/engine';
@@ -87,13 +92,74 @@ function levelFeatures(loaded: LoadedVintage, level: string): Promise<Feature[]>
   return features;
 }
 
+/** The fields of a robustness request, checked before queuing (the model is built in the job). */
+export const ROBUSTNESS_FIELDS: Record<string, Check> = {
+  analysis: oneOf(['monteCarlo', 'sobol', 'redundancy']),
+  replicates: integer(1, 20_000),
+  baseSamples: integer(10, 5_000),
+  bootstrap: integer(0, 5_000),
+  topK: integer(1, 100),
+  seed: integer(0, 2 ** 31),
+  uncertainty: (v) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? null
+      : 'objet attendu (poids, normalisations…)',
+};
+
+/** The robustness request of a body: its scoring configuration and uncertainty options. */
+export function robustnessRequest(body: JsonObject) {
+  const request = checkBody('robustness', body, ROBUSTNESS_FIELDS);
+  return {
+    config: request.config,
+    analysis: (request.analysis as 'monteCarlo' | 'sobol' | 'redundancy' | undefined) ?? 'monteCarlo',
+    uncertainty: (request.uncertainty as RobustnessOptions | undefined) ?? {},
+    replicates: request.replicates as number | undefined,
+    baseSamples: request.baseSamples as number | undefined,
+    bootstrap: request.bootstrap as number | undefined,
+    topK: request.topK as number | undefined,
+    seed: request.seed as number | undefined,
+  };
+}
+
 /**
- * The engine's long computations as API jobs: `spatial` (Moran's I, LISA, Gi* of a scoring's
- * values over its level) and `candidates` (candidate PTCE zones compared with the existing
- * zonings). Bodies are checked before queuing; the work runs in the job.
+ * The engine's long computations as API jobs: `robustness` (Monte-Carlo rank intervals, Sobol
+ * indices, redundancy), `spatial` (Moran's I, LISA, Gi* of a scoring's values over its level) and
+ * `candidates` (candidate PTCE zones compared with the existing zonings). Bodies are checked
+ * before queuing; the work runs in the job, with progress and cancellation.
  */
 export function engineJobHandlers(): JobHandlers {
   return {
+    robustness: {
+      prepare(loaded, body) {
+        const r = robustnessRequest(body);
+        // Configuration and uncertainty options are checked now (4xx), not in the job.
+        const model = createRobustnessModel(loaded.vintage, r.config, r.uncertainty);
+        return async (context) => {
+          const control = {
+            signal: context.signal,
+            onProgress: (p: { done: number; total: number }) => {
+              void context.checkpoint(p.total > 0 ? Math.min(0.99, p.done / p.total) : 0).catch(() => {});
+            },
+          };
+          const seed = r.seed === undefined ? {} : { seed: r.seed };
+          if (r.analysis === 'redundancy') return analyseRedundancy(model);
+          if (r.analysis === 'sobol') {
+            return runSobol(model, {
+              ...control,
+              ...seed,
+              ...(r.baseSamples ? { baseSamples: r.baseSamples } : {}),
+              ...(r.bootstrap !== undefined ? { bootstrap: r.bootstrap } : {}),
+            });
+          }
+          return runMonteCarlo(model, {
+            ...control,
+            ...seed,
+            ...(r.replicates ? { replicates: r.replicates } : {}),
+            ...(r.topK ? { topK: r.topK } : {}),
+          });
+        };
+      },
+    },
     spatial: {
       prepare(loaded, body) {
         const request = checkBody('spatial', body, {

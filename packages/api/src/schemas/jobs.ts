@@ -31,3 +31,11 @@ export const JobSchema = Type.Object({
   result: Type.Optional(Type.Unknown()),
   error: Type.Optional(ErrorSchema),
 });
+
+export const RunEstimateSchema = Type.Object({
+  analysis: Type.Union([Type.Literal('monteCarlo'), Type.Literal('sobol'), Type.Literal('redundancy')]),
+  runs: Type.Integer({ description: 'Re-scorings the analysis will do' }),
+  factors: Type.Integer(),
+  fullScorings: Type.Integer({ description: 'Upper bound on the runs through the whole scoring core' }),
+  message: Type.String(),
+});

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createRobustnessModel, estimateRuns } from '@ptce/engine';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../errors.ts';
+import { robustnessRequest } from '../../jobs/engineJobs.ts';
 import { TooManyJobsError } from '../../jobs/runner.ts';
-import { errorResponses, JsonObjectSchema } from '../../schemas/common.ts';
-import { JobAcceptedSchema, JobIdParams, JobKindParams, JobSchema } from '../../schemas/jobs.ts';
+import { errorResponses, JsonObjectSchema, VintageParams } from '../../schemas/common.ts';
+import {
+  JobAcceptedSchema,
+  JobIdParams,
+  JobKindParams,
+  JobSchema,
+  RunEstimateSchema,
+} from '../../schemas/jobs.ts';
 
 const tags = ['score'];
 
@@ -66,6 +74,40 @@ const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
         }
         throw error;
       }
+    },
+  );
+
+  fastify.post(
+    '/vintages/:vid/robustness/estimate',
+    {
+      schema: {
+        tags,
+        summary: "Coût d'une analyse de robustesse avant de la lancer : nombre de calculs du modèle",
+        params: VintageParams,
+        body: JsonObjectSchema,
+        response: { 200: RunEstimateSchema, ...errorResponses(404) },
+      },
+      config: { access: 'score' },
+    },
+    async (request) => {
+      const loaded = await fastify.vintages.load(request.params.vid);
+      const r = robustnessRequest(request.body);
+      const model = createRobustnessModel(loaded.vintage, r.config, r.uncertainty);
+      if (r.analysis === 'redundancy') {
+        return {
+          analysis: 'redundancy' as const,
+          runs: 0,
+          factors: 0,
+          fullScorings: 0,
+          message: 'Corrélations et alpha de Cronbach : aucun calcul supplémentaire du modèle.',
+        };
+      }
+      return estimateRuns(
+        model,
+        r.analysis === 'sobol'
+          ? { analysis: 'sobol', baseSamples: r.baseSamples }
+          : { analysis: 'monteCarlo', replicates: r.replicates },
+      );
     },
   );
 
