@@ -26,7 +26,7 @@ import { type EssLayer, type EssStem, essVariableInfos } from './ess/essVariable
 import { readCresEss } from './ess/readCresEss.ts';
 import { readSireneEss } from './ess/readSireneEss.ts';
 import { SYNTHETIC_ESS_DESCRIPTION, SYNTHETIC_ESS_SEED, syntheticEss } from './ess/syntheticEss.ts';
-import { type AreaGeometry, featureCollectionJson } from './geometry.ts';
+import type { AreaGeometry } from './geometry.ts';
 import {
   inputRecord,
   type LoadOptions,
@@ -393,16 +393,9 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
     const levels: ZoningLevel[] = [];
     const communeFeatures = codes.flatMap((code, i) => {
       const shape = communeShapes[i];
-      return shape
-        ? [
-            {
-              geometryJson: mesh.geometryJson(shape),
-              properties: { code, name: rows[i].name, inScope: inScope[i] === 1 },
-            },
-          ]
-        : [];
+      return shape ? [{ shape, properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
     });
-    writer.write('geo/commune.geojson', featureCollectionJson(communeFeatures));
+    writer.write('geo/commune.geojson', mesh.featureCollection(communeFeatures));
 
     for (const level of TABLE_LEVELS) {
       const membership = rows.map((r, i) => {
@@ -432,11 +425,9 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
       const geometries = dissolveBy(membership, unitCodes);
       const features = units.flatMap((u, k) => {
         const shape = geometries[k];
-        return shape
-          ? [{ geometryJson: mesh.geometryJson(shape), properties: { code: u.code, name: u.name } }]
-          : [];
+        return shape ? [{ shape, properties: { code: u.code, name: u.name } }] : [];
       });
-      writer.write(`geo/${level.id}.geojson`, featureCollectionJson(features));
+      writer.write(`geo/${level.id}.geojson`, mesh.featureCollection(features));
       levels.push({
         id: level.id,
         label: level.label,
@@ -876,7 +867,12 @@ async function buildCantonLevel(
   communeGeometry: (i: number) => AreaGeometry | null,
   inputs: InputRecord[],
 ): Promise<
-  | { level: ZoningLevel; membership: string[]; geojson: string; details: ReturnType<typeof assignCantons> }
+  | {
+      level: ZoningLevel;
+      membership: string[];
+      geojson: Uint8Array;
+      details: ReturnType<typeof assignCantons>;
+    }
   | undefined
 > {
   const cantonFeatures: PolygonFeature[] = [];
@@ -920,9 +916,7 @@ async function buildCantonLevel(
   );
   const features = units.flatMap((u, k) => {
     const shape = geometries[k];
-    return shape
-      ? [{ geometryJson: mesh.geometryJson(shape), properties: { code: u.code, name: u.name } }]
-      : [];
+    return shape ? [{ shape, properties: { code: u.code, name: u.name } }] : [];
   });
   return {
     level: {
@@ -942,7 +936,7 @@ async function buildCantonLevel(
       units: units.map(({ parts: _parts, ...u }) => u),
     },
     membership,
-    geojson: featureCollectionJson(features),
+    geojson: mesh.featureCollection(features),
     details,
   };
 }

@@ -31,10 +31,10 @@ export class VintageWriter {
     mkdirSync(this.tmp);
   }
 
-  write(path: string, content: string): void {
+  write(path: string, content: string | Uint8Array): void {
     const target = join(this.tmp, path);
     mkdirSync(dirname(target), { recursive: true });
-    const bytes = Buffer.from(content, 'utf8');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     writeFileSync(target, bytes);
     this.outputs.push({ path, sha256: sha256Hex(bytes), bytes: bytes.length });
   }
