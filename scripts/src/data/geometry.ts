@@ -17,14 +17,3 @@ export function roundGeometry(geometry: AreaGeometry, decimals = 5): AreaGeometr
     coordinates: geometry.coordinates.map((p) => p.map((ring) => ring.map(([x, y]) => [r(x), r(y)]))),
   };
 }
-
-/** A GeoJSON FeatureCollection as text, one feature per line, from features' geometry text. */
-export function featureCollectionJson(
-  features: { geometryJson: string; properties: Record<string, unknown> }[],
-): string {
-  const chunks = features.map(
-    (feature) =>
-      `{"type":"Feature","geometry":${feature.geometryJson},"properties":${JSON.stringify(feature.properties)}}`,
-  );
-  return `{"type":"FeatureCollection","features":[\n${chunks.join(',\n')}\n]}`;
-}
