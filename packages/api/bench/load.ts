@@ -20,10 +20,11 @@ export interface LoadSpec {
 
 /**
  * The scoring body of request `n` of load thread `thread`: weights never repeated across the
- * run, so that the cache cannot answer. Kept identical in the wrk Lua script (wrk.ts).
+ * run, so that the cache cannot answer, and the ranking detail an interactive client asks for
+ * while a weight moves (`explain.detail: 'ranking'`). Kept identical in the wrk Lua script (wrk.ts).
  */
 export function varyingWeightsBody(thread: number, n: number): string {
   const ess = 1 + (thread * 1_000_000 + n) / 10_000_000;
   const precarity = 1 + (n % 7) / 10;
-  return `{"changes":{"dimensions":{"ess":{"weight":${ess.toFixed(7)}},"precarity":{"weight":${precarity.toFixed(1)}}}}}`;
+  return `{"changes":{"dimensions":{"ess":{"weight":${ess.toFixed(7)}},"precarity":{"weight":${precarity.toFixed(1)}}}},"explain":{"detail":"ranking"}}`;
 }

@@ -32,7 +32,7 @@ request = function()
   n = n + 1
   local ess = 1 + (id * 1000000 + n) / 10000000
   local precarity = 1 + (n % 7) / 10
-  return wrk.format(nil, nil, nil, string.format('{"changes":{"dimensions":{"ess":{"weight":%.7f},"precarity":{"weight":%.1f}}}}', ess, precarity))
+  return wrk.format(nil, nil, nil, string.format('{"changes":{"dimensions":{"ess":{"weight":%.7f},"precarity":{"weight":%.1f}}},"explain":{"detail":"ranking"}}', ess, precarity))
 end`
         : `wrk.body = ${JSON.stringify(spec.body.constant)}`;
   return `

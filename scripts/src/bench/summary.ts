@@ -23,11 +23,11 @@ if (existsSync(dir)) {
         m.id,
         fmt(m.median),
         fmt(m.p95),
-        String(m.runs),
-        m.reference ? `${m.reference.id} = ${Number(m.reference.median.toPrecision(4))}` : '',
+        String(m.runs ?? ''),
+        m.reference ? `${m.reference.id} = ${Number(m.reference.median?.toPrecision(4))}` : '',
         m.ratio === undefined || m.ratio === null ? '' : m.ratio.toFixed(2),
-        m.target,
-        m.pass ? 'yes' : 'NO',
+        String(m.target ?? ''),
+        m.pass === null || m.pass === undefined ? '' : m.pass ? 'yes' : 'NO',
       ]);
     }
   }

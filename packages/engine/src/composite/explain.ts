@@ -30,7 +30,9 @@ const CAVEAT_ORDER = Object.keys(CAVEAT_TEXT) as CellFlagName[];
  * indicator its raw value, the value used (imputed, treated), its normalised value and its
  * contribution; strengths and weaknesses; caveats; why it was set aside. With
  * `explain.detail: 'summary'`, the per-indicator list, strengths and weaknesses are given only
- * for `explain.territories` (the others keep ranks, scores, dimensions and caveats).
+ * for `explain.territories` (the others keep ranks, scores, dimensions and caveats); with
+ * `'ranking'`, the others keep ranks, scores and dimensions only (a table that follows a weight
+ * slider needs no more: four times smaller than `summary`).
  *
  * - **contribution**: the points the indicator adds to its pillar (need × potential reading) or to
  *   the composite (composite reading): w_j z_j / Σw (available indicators of the dimension) ×
@@ -61,6 +63,7 @@ export function explain(
   const sd = rankedStandardDeviations(matrix, out);
   const count = config.explain.strengths;
   const full = config.explain.detail === 'full';
+  const ranking = config.explain.detail === 'ranking';
   const always = new Set(config.explain.territories);
 
   // Per-territory scratch, reused.
@@ -78,7 +81,8 @@ export function explain(
     const i = list[r]!;
     const status = out.status[i]!;
     const ranked = status === TerritoryStatus.ranked;
-    const detailed = full || always.has(matrix.codes[i]!);
+    const listed = always.has(matrix.codes[i]!);
+    const detailed = full || listed;
     // Available weights per dimension and per pillar for this territory (re-spread over what exists).
     dimAvail.fill(0);
     groupAvail.fill(0);
@@ -139,7 +143,7 @@ export function explain(
       indicators: explained,
       strengths: detailed ? extremeGaps(gap, 1, count, matrix, config, i) : [],
       weaknesses: detailed ? extremeGaps(gap, -1, count, matrix, config, i) : [],
-      caveats: caveats(i, matrix, plan, out, config, shared),
+      caveats: ranking && !listed ? [] : caveats(i, matrix, plan, out, config, shared),
     };
   }
   return results;

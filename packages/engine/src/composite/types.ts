@@ -111,7 +111,7 @@ export interface ExplainOptions {
    * scores, need, potential, dimensions and caveats — several times smaller, for interactive use
    * (a slider moved) and for large levels (all French communes).
    */
-  detail: 'full' | 'summary';
+  detail: 'full' | 'summary' | 'ranking';
   /** Codes of territories explained in full whatever `detail` says (the one a user opened). */
   territories: string[];
 }

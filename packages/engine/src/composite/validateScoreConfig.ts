@@ -69,7 +69,7 @@ export function validateScoreConfig(value: unknown): ScoreConfig {
         checkNumber(issues, 'explain.strengths', value.explain.strengths, { min: 0, max: 20, integer: true });
       }
       if (value.explain.detail !== undefined)
-        checkEnum(issues, 'explain.detail', value.explain.detail, ['full', 'summary']);
+        checkEnum(issues, 'explain.detail', value.explain.detail, ['full', 'summary', 'ranking']);
       if (value.explain.territories !== undefined) {
         if (!Array.isArray(value.explain.territories)) {
           issues.add('explain.territories', 'doit être une liste de codes', 'must be an array of codes');

@@ -334,6 +334,19 @@ describe('score', () => {
     );
   });
 
+  it('score(explain.detail ranking) keeps ranks, scores and dimensions, with caveats only for the territories asked', () => {
+    const full = score(vintage, {});
+    const ranking = score(vintage, { explain: { detail: 'ranking', territories: ['67003'] } });
+    expect(ranking.territories.map((t) => [t.code, t.rank, t.score, t.dimensions])).toEqual(
+      full.territories.map((t) => [t.code, t.rank, t.score, t.dimensions]),
+    );
+    const caveated = full.territories.find((t) => t.code !== '67003' && t.caveats.length > 0);
+    expect(caveated).toBeDefined();
+    expect(byCode(ranking, caveated!.code).caveats).toEqual([]);
+    expect(byCode(ranking, '67003').caveats).toEqual(byCode(full, '67003').caveats);
+    expect(byCode(ranking, '67003').indicators).toEqual(byCode(full, '67003').indicators);
+  });
+
   it('matrixCacheKey ignores weights and methods but not formulas, levels or groups', () => {
     const key = (c: ScoreConfig) => matrixCacheKey(resolveScoreConfig(vintage, c));
     const base = key({ level: 'epci' });
