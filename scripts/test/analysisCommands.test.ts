@@ -50,6 +50,8 @@ describe('ptce candidates', () => {
       '2',
       '--count',
       '1',
+      '--intervals',
+      '100',
       '--out',
       out,
       '--json',
@@ -58,6 +60,10 @@ describe('ptce candidates', () => {
     const summary = JSON.parse(run.stdout);
     expect(summary.candidates).toHaveLength(1);
     expect(summary.candidates[0].communes).toBe(2);
+    // With --intervals: the zone's rank interval under the robustness module's perturbations.
+    expect(summary.candidates[0].rankInterval.p05).toBeLessThanOrEqual(
+      summary.candidates[0].rankInterval.p95,
+    );
     const geo = JSON.parse(readFileSync(out, 'utf8'));
     expect(geo.features[0].geometry.type).toBe('Polygon');
     expect(geo.features[0].properties.members).toHaveLength(2);

@@ -25,7 +25,18 @@ describe('ptce report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptce-report-'));
     const config = join(dir, 'c.json');
     writeFileSync(config, JSON.stringify({ version: 1, vintage: 'mini', level: 'commune' }));
-    const run = ptce(['report', '--config', config, '--top', '2', '--robustness', '200', '--out', join(dir, 'r.pdf'), '--json']);
+    const run = ptce([
+      'report',
+      '--config',
+      config,
+      '--top',
+      '2',
+      '--robustness',
+      '200',
+      '--out',
+      join(dir, 'r.pdf'),
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     const ranking = score(loadVintage('mini', vintages), { level: 'commune' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRobustnessModel, runMonteCarlo } from '@ptce/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadVintage } from '../src/lib/vintages.ts';
-import { buildMini, ptce as run, rawCopy } from './helpers.ts';
+import { buildMini, rawCopy, ptce as run } from './helpers.ts';
 
 let vintages = '';
 const ptce = (args: string[]) => run(args, { vintages });
@@ -16,20 +16,48 @@ beforeAll(async () => {
 }, 90_000);
 
 describe('ptce robustness', () => {
-  it('gives the engine\'s Monte-Carlo rank intervals, as CSV for spreadsheets', async () => {
+  it("gives the engine's Monte-Carlo rank intervals, as CSV for spreadsheets", async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ptce-rob-')), 'intervalles.csv');
-    const res = ptce(['robustness', '--vintage', 'mini', '--replicates', '300', '--top', '2', '--seed', '4', '--out', out, '--json']);
+    const res = ptce([
+      'robustness',
+      '--vintage',
+      'mini',
+      '--replicates',
+      '300',
+      '--top',
+      '2',
+      '--seed',
+      '4',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(res.code).toBe(0);
     const printed = JSON.parse(res.stdout);
-    const direct = await runMonteCarlo(createRobustnessModel(loadVintage('mini', vintages), {}), { replicates: 300, topK: 2, seed: 4 });
+    const direct = await runMonteCarlo(createRobustnessModel(loadVintage('mini', vintages), {}), {
+      replicates: 300,
+      topK: 2,
+      seed: 4,
+    });
     expect(printed).toEqual(JSON.parse(JSON.stringify(direct)));
     const csv = readFileSync(out, 'utf8');
-    expect(csv.startsWith('\uFEFFcode;nom;rang nominal;rang médian;rang p05;rang p95;P(top 2);P(1er)')).toBe(true);
+    expect(csv.startsWith('\uFEFFcode;nom;rang nominal;rang médian;rang p05;rang p95;P(top 2);P(1er)')).toBe(
+      true,
+    );
     expect(csv.trim().split('\r\n')).toHaveLength(1 + direct.territories.length);
   });
 
   it('runs Sobol and the redundancy analysis', () => {
-    const sobol = ptce(['robustness', '--vintage', 'mini', '--analysis', 'sobol', '--base-samples', '50', '--json']);
+    const sobol = ptce([
+      'robustness',
+      '--vintage',
+      'mini',
+      '--analysis',
+      'sobol',
+      '--base-samples',
+      '50',
+      '--json',
+    ]);
     expect(sobol.code).toBe(0);
     expect(JSON.parse(sobol.stdout)).toMatchObject({ analysis: 'sobol', baseSamples: 50 });
     const redundancy = ptce(['robustness', '--vintage', 'mini', '--analysis', 'redundancy', '--json']);

@@ -123,7 +123,10 @@ const CALLS: Call[] = [
     method: 'POST',
     path: '/api/vintages/{vid}/robustness/estimate',
     need: 'score',
-    request: async () => ({ url: `${V}/robustness/estimate`, payload: { config: miniConfig, replicates: 100 } }),
+    request: async () => ({
+      url: `${V}/robustness/estimate`,
+      payload: { config: miniConfig, replicates: 100 },
+    }),
   },
   {
     method: 'GET',

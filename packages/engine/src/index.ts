@@ -112,4 +112,6 @@ export {
   defaultCandidateZoneRequest,
   type ProposedZone,
   proposeCandidateZones,
+  type RankIntervalSummary,
 } from './analysis/proposeCandidateZones.ts';
+export { addRankIntervals, type RankIntervalOptions } from './analysis/addRankIntervals.ts';

@@ -1,5 +1,10 @@
 import { extname, resolve } from 'node:path';
-import { type CandidateZoneRequest, proposeCandidateZones, type ScoreConfig } from '@ptce/engine';
+import {
+  addRankIntervals,
+  type CandidateZoneRequest,
+  proposeCandidateZones,
+  type ScoreConfig,
+} from '@ptce/engine';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readScoreConfigFile } from '../config/readScoreConfigFile.ts';
 import { PolygonMesh } from '../data/polygonMesh.ts';
@@ -29,6 +34,7 @@ Options :
   --objective O        score (défaut), need ou potential
   --count N            nombre de zones (défaut 5)
   --seed N             graine (défaut 1)
+  --intervals N        intervalles de rang de chaque zone et unité (N tirages Monte-Carlo du module de robustesse)
   --out FICHIER        .json (tout), .csv (une ligne par zone et par unité comparée) ou .geojson (contours des zones)
   --plain-csv          CSV international
   --json               résumé JSON ; --lang en : messages en anglais`,
@@ -50,6 +56,7 @@ Options:
   --objective O        score (default), need or potential
   --count N            number of zones (default 5)
   --seed N             seed (default 1)
+  --intervals N        rank interval of each zone and unit (N Monte-Carlo replicates of the robustness module)
   --out FILE           .json (all), .csv (one row per zone and compared unit) or .geojson (zone outlines)
   --plain-csv          international CSV
   --json               JSON summary; --lang en: English messages`,
@@ -105,6 +112,8 @@ export async function candidatesCommand(argv: string[], lang: Lang): Promise<num
   let result: ReturnType<typeof proposeCandidateZones>;
   try {
     result = proposeCandidateZones(vintage, features, { ...request, config });
+    const replicates = numberOption(values.intervals, '--intervals', true, 0, 100_000);
+    if (replicates) result = await addRankIntervals(vintage, result, { replicates });
   } catch (error) {
     throw engineErrorToDataError(error, values.config);
   }
@@ -203,6 +212,7 @@ export async function candidatesCommand(argv: string[], lang: Lang): Promise<num
       objectiveScore: c.objectiveScore,
       compositeRank: c.compositeRank,
       stop: c.stop.code,
+      rankInterval: c.rankInterval ?? null,
     })),
     message: result.message,
     synthetic: result.synthetic,
@@ -219,7 +229,7 @@ export async function candidatesCommand(argv: string[], lang: Lang): Promise<num
     ...(result.candidates.length === 0 ? [`  ${result.message}`] : []),
     ...result.candidates.map(
       (c) =>
-        `  ${c.id}  ${c.name} : ${nf.format(c.population)} hab., ${c.communes} communes, ${fr ? 'objectif' : 'objective'} ${nf.format(c.objectiveScore)}, ${fr ? 'rang composite' : 'composite rank'} ${c.compositeRank ?? '–'}\n      ${c.stop.message}`,
+        `  ${c.id}  ${c.name} : ${nf.format(c.population)} hab., ${c.communes} communes, ${fr ? 'objectif' : 'objective'} ${nf.format(c.objectiveScore)}, ${fr ? 'rang composite' : 'composite rank'} ${c.compositeRank ?? '–'}${c.rankInterval ? ` (${fr ? 'intervalle' : 'interval'} ${c.rankInterval.p05}–${c.rankInterval.p95})` : ''}\n      ${c.stop.message}`,
     ),
     ...result.zonings.map((z) => {
       const best = [...z.units].sort((a, b) => (a.compositeRank ?? 1e9) - (b.compositeRank ?? 1e9))[0];
@@ -245,6 +255,7 @@ const OPTIONS = {
   include: { type: 'string' },
   count: { type: 'string' },
   seed: { type: 'string' },
+  intervals: { type: 'string' },
   out: { type: 'string' },
   'plain-csv': { type: 'boolean' },
   json: { type: 'boolean' },

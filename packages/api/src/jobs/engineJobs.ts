@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  addRankIntervals,
   analyseRedundancy,
   analyseSpatial,
   createRobustnessModel,
@@ -200,16 +201,26 @@ export function engineJobHandlers(): JobHandlers {
           seed: integer(0, 2 ** 31),
           restarts: integer(0, 10),
           compare: levels,
+          intervals: integer(0, 5000),
         });
+        const { intervals, ...zoneRequest } = request;
         return async (context) => {
           const features = await levelFeatures(loaded, 'commune');
           await context.checkpoint(0.1);
           const result = proposeCandidateZones(loaded.vintage, features, {
             ...defaultCandidateZoneRequest,
-            ...(request as Partial<typeof defaultCandidateZoneRequest>),
+            ...(zoneRequest as Partial<typeof defaultCandidateZoneRequest>),
           });
-          await context.checkpoint(1);
-          return result;
+          await context.checkpoint(0.5);
+          if (!intervals) return result;
+          // Rank intervals of every zone and unit under the robustness module's perturbations.
+          return addRankIntervals(loaded.vintage, result, {
+            replicates: intervals as number,
+            signal: context.signal,
+            onProgress: (p) => {
+              void context.checkpoint(0.5 + 0.49 * (p.total > 0 ? p.done / p.total : 0)).catch(() => {});
+            },
+          });
         };
       },
     },

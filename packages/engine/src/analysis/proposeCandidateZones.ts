@@ -68,7 +68,17 @@ export interface ProposedZone {
   compositeScore: number | null;
   /** Rank among the candidates and the compared zonings' units on the composite. */
   compositeRank: number | null;
+  /** 5th-95th percentile of the composite rank under the robustness module's perturbations (`addRankIntervals`). */
+  rankInterval?: RankIntervalSummary;
   stop: { code: ZoneStopCode; message: string; neighbour: string | null };
+}
+
+export interface RankIntervalSummary {
+  p05: number | null;
+  p95: number | null;
+  medianRank: number | null;
+  /** Probability of staying in the top k (k = `topK` of the proposal's intervals). */
+  pTopK: number;
 }
 
 export interface ComparedUnit {
@@ -82,6 +92,7 @@ export interface ComparedUnit {
   pieces: number;
   compositeScore: number | null;
   compositeRank: number | null;
+  rankInterval?: RankIntervalSummary;
 }
 
 export interface CandidateZoneProposal {
@@ -93,6 +104,12 @@ export interface CandidateZoneProposal {
   message: string;
   scoreHash: string;
   synthetic: boolean;
+  /** The commune scoring configuration the zones were searched with. */
+  config: ScoreConfig;
+  /** Every zone and compared unit as a group of commune codes: what the composite scored together. */
+  groups: { id: string; name: string; members: string[] }[];
+  /** Set by `addRankIntervals`. */
+  intervals?: { replicates: number; topK: number; seed: number };
 }
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
@@ -243,5 +260,7 @@ export function proposeCandidateZones(
     message: found.message,
     scoreHash: result.hash,
     synthetic: result.synthetic,
+    config: r.config,
+    groups,
   };
 }

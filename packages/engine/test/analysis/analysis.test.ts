@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { addRankIntervals } from '../../src/analysis/addRankIntervals.ts';
 import { analyseSpatial } from '../../src/analysis/analyseSpatial.ts';
 import { proposeCandidateZones } from '../../src/analysis/proposeCandidateZones.ts';
 import { territoryValues } from '../../src/analysis/territoryValues.ts';
@@ -115,6 +116,33 @@ describe.skipIf(!present)(
         .filter((r): r is number => r !== null)
         .sort((a, b) => a - b);
       expect(ranks).toEqual(ranks.map((_, k) => k + 1));
+    });
+
+    it('addRankIntervals(vintage, proposal) gives each zone and unit its rank interval under perturbation', async () => {
+      const p = proposeCandidateZones(vintage, communeFeatures, {
+        minPopulation: 15_000,
+        maxPopulation: 50_000,
+        count: 2,
+      });
+      const withIntervals = await addRankIntervals(vintage, p, { replicates: 200, topK: 5, seed: 2 });
+      expect(withIntervals.intervals).toEqual({ replicates: 200, topK: 5, seed: 2 });
+      const total = p.groups.length;
+      const all = [...withIntervals.candidates, ...withIntervals.zonings.flatMap((z) => z.units)].filter(
+        (u) => u.compositeRank !== null,
+      );
+      for (const unit of all) {
+        const r = unit.rankInterval!;
+        expect(r.p05).not.toBeNull();
+        expect(r.p05!).toBeGreaterThanOrEqual(1);
+        expect(r.p05!).toBeLessThanOrEqual(r.medianRank!);
+        expect(r.medianRank!).toBeLessThanOrEqual(r.p95!);
+        expect(r.p95!).toBeLessThanOrEqual(total);
+      }
+      // P(top 5) over every group adds up to 5 (each replicate ranks exactly five groups in its top 5).
+      const sum = all.reduce((s, u) => s + u.rankInterval!.pTopK, 0);
+      expect(sum).toBeCloseTo(5, 6);
+      // The proposal itself is unchanged.
+      expect(p.candidates[0].rankInterval).toBeUndefined();
     });
 
     it('proposeCandidateZones(...) names a code it does not know', () => {

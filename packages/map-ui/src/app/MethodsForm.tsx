@@ -41,6 +41,7 @@ const METHODS: { key: string; label: string; choices: [string, string][] }[] = [
       ['', 'Aucune imputation (par défaut)'],
       ['groupMean', "Moyenne de l'EPCI"],
       ['groupMedian', "Médiane de l'EPCI"],
+      ['neighbours', 'Moyenne des territoires voisins'],
     ],
   },
   {

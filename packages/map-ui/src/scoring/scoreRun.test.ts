@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildIndicatorMatrix, decodeVintage, defaultFramework, explain, score } from '@ptce/engine';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltVintage } from '../../test/loadBuiltVintage.ts';
+import { BAS_RHIN_DIR, loadBuiltVintage } from '../../test/loadBuiltVintage.ts';
 import { scoreRun } from './scoreRun.ts';
+import { contiguity } from './spatial.ts';
 import { latestVariables, variableFramework } from './variableFramework.ts';
 
 const files = loadBuiltVintage();
@@ -48,6 +51,24 @@ describe.skipIf(!files)('scoreRun (on the built Bas-Rhin vintage)', () => {
       expect(one).toEqual(best);
     });
   }
+
+  it('scoreRun(vintage, neighbours imputation, context) agrees with score() given the same contiguity', () => {
+    const geo = JSON.parse(readFileSync(join(BAS_RHIN_DIR, 'geo/epci.geojson'), 'utf8'));
+    const matrix = buildIndicatorMatrix(vintage, defaultFramework, 'epci');
+    const c = contiguity(geo, matrix.codes);
+    const context = { neighbours: { offsets: c.weights.offsets, neighbours: c.weights.neighbours } };
+    const config = { level: 'epci', methods: { imputation: { method: 'neighbours' as const } } };
+    const vm = buildIndicatorMatrix(vintage, variableFramework(summaries), 'epci');
+    const { view } = scoreRun(vintage, config, matrix, { summaries, matrix: vm }, context);
+    const reference = score(vintage, config, context);
+    expect(view.hash).toBe(reference.hash);
+    for (const t of reference.territories) {
+      const i = view.codes.indexOf(t.code);
+      expect(Number.isNaN(view.score[i]!) ? null : view.score[i]).toBe(t.score);
+    }
+    // Something was imputed from neighbours (withheld poverty rates), flagged as such.
+    expect(reference.territories.some((t) => t.caveats.some((x) => x.code === 'imputed'))).toBe(true);
+  });
 
   it('latestVariables(file) offers one column per stem, and the EPCI sums match their members', () => {
     expect(new Set(summaries.map((s) => s.stem)).size).toBe(summaries.length);

@@ -7,6 +7,7 @@ import {
   resolveScoreConfig,
   resultHash,
   type ScoreConfig,
+  type ScoreContext,
   type ScoringOutput,
   scoreMatrix,
   type Vintage,
@@ -39,9 +40,10 @@ export function scoreRun(
   config: ScoreConfig,
   matrix: IndicatorMatrix,
   variables: { summaries: VariableSummary[]; matrix: IndicatorMatrix },
+  context: ScoreContext = {},
 ): { run: ScoreRun; view: Omit<ScoreView, 'timings'> } {
   const resolved = resolveScoreConfig(vintage, config);
-  const planned = planScoring(vintage, matrix, resolved);
+  const planned = planScoring(vintage, matrix, resolved, context);
   const out = scoreMatrix(matrix, planned.plan);
   const hash = resultHash(vintage.manifest, resolved);
   const { n, m } = matrix;

@@ -107,16 +107,24 @@ serveWorker<ScoringApi>(
       return meta;
     },
 
-    score({ config }) {
+    async score({ config }) {
       if (!vintage) throw { code: 'NOT_LOADED', message: 'Aucun millésime chargé.', details: {} };
       const level = config.level ?? 'commune';
       const framework = matrixFor('framework', level);
       const variables = matrixFor('variables', level);
+      // Neighbour imputation needs the level's contiguity (fetched and built once per level).
+      const neighbours =
+        config.methods?.imputation?.method === 'neighbours'
+          ? (await contiguityFor(level)).weights
+          : undefined;
       const t0 = performance.now();
-      const { run, view } = scoreRun(vintage, config, framework.matrix, {
-        summaries,
-        matrix: variables.matrix,
-      });
+      const { run, view } = scoreRun(
+        vintage,
+        config,
+        framework.matrix,
+        { summaries, matrix: variables.matrix },
+        neighbours ? { neighbours: { offsets: neighbours.offsets, neighbours: neighbours.neighbours } } : {},
+      );
       last = run;
       const timings = { matrixMs: framework.ms + variables.ms, scoreMs: performance.now() - t0 };
       return withTransfer({ ...view, timings }, viewBuffers(view));

@@ -17,7 +17,10 @@ export type Handlers<Api extends ApiShape> = {
   [K in keyof Api & string]: (
     payload: Api[K]['payload'],
     control: HandlerControl,
-  ) => Api[K]['result'] | Promise<Api[K]['result']> | { result: Api[K]['result']; transfer: Transferable[] };
+  ) =>
+    | Api[K]['result']
+    | { result: Api[K]['result']; transfer: Transferable[] }
+    | Promise<Api[K]['result'] | { result: Api[K]['result']; transfer: Transferable[] }>;
 };
 
 /** Marks a handler's return value as carrying buffers to transfer rather than copy. */

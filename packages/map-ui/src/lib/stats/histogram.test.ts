@@ -36,4 +36,8 @@ describe('histogram', () => {
       ),
     );
   });
+
+  it('histogram(values, bins) keeps values over a range too small for its bin width (denormals)', () => {
+    expect(histogram([0, 5e-324], 2).counts).toEqual([1, 1]);
+  });
 });

@@ -37,7 +37,8 @@ export function histogram(values: ArrayLike<number>, bins: number, range?: [numb
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v) || v < min || v > max) continue;
-    counts[Math.min(bins - 1, Math.floor((v - min) / width))]!++;
+    // Scaled by the range, not divided by the bin width: the width of a tiny range underflows to 0.
+    counts[Math.min(bins - 1, Math.floor(((v - min) / (max - min)) * bins))]!++;
   }
   return { edges, counts, missing };
 }
