@@ -84,6 +84,16 @@ describe.skipIf(!hasReal)(
         expect(zone.population).toBeGreaterThanOrEqual(20000);
         expect(zone.population).toBeLessThanOrEqual(50000);
       }
+      // With intervals, every zone gets its rank interval from the robustness module.
+      const withIntervals = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/candidates',
+        payload: { ...body, intervals: 100 },
+        headers: bearer(t.tokens.analyst),
+      });
+      const done = await waitFor(t, withIntervals.json().jobId, t.tokens.analyst);
+      expect(done.result.intervals).toEqual({ replicates: 100, topK: 5, seed: 1 });
+      expect(done.result.candidates[0].rankInterval.p05).toBeGreaterThanOrEqual(1);
     });
 
     it("POST .../robustness/estimate gives the cost, then the robustness job gives the engine's rank intervals", async () => {
