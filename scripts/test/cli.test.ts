@@ -123,4 +123,23 @@ describe('ptce (command line)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('viewer, analyst, admin');
   });
+
+  it('data list and data show: listing, provenance, and their errors', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ptce-list-'));
+    expect(
+      ptce(['data', 'build', '--source', rawCopy(), '--out', out, '--id', 'listed', '--no-download']).code,
+    ).toBe(0);
+    const list = run(['data', 'list', '--json'], { env: { PTCE_VINTAGES_DIR: out } });
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ id: 'listed', communes: 4, syntheticEss: true }),
+    ]);
+    const show = run(['data', 'show', 'listed'], { env: { PTCE_VINTAGES_DIR: out } });
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('67014→67418');
+    expect(ptce(['data', 'show']).code).toBe(2);
+    expect(ptce(['data', 'list', '--bogus']).code).toBe(2);
+    const unknown = run(['data', 'show', 'nope-2021'], { env: { PTCE_VINTAGES_DIR: out } });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('listed');
+  });
 });
