@@ -95,7 +95,7 @@ export { pearson } from './robustness/pearson.ts';
 export { spearman } from './robustness/spearman.ts';
 export { averageRanks } from './robustness/averageRanks.ts';
 export { type CronbachAlpha, cronbachAlpha } from './robustness/cronbachAlpha.ts';
-export { effectiveWeights } from './robustness/effectiveWeights.ts';
+export { effectiveWeights } from './composite/effectiveWeights.ts';
 
 // Analyses built on the composite and the spatial module (shared by the API jobs and the command line)
 export { territoryValues, type TerritoryValueRef } from './analysis/territoryValues.ts';

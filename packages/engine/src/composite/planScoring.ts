@@ -1,6 +1,7 @@
 import { EngineError } from '../errors.ts';
 import type { Vintage } from '../vintage/types.ts';
 import { type AhpWeights, ahpWeights } from './ahpWeights.ts';
+import { effectiveWeights } from './effectiveWeights.ts';
 import type {
   AhpReport,
   IndicatorMatrix,
@@ -214,47 +215,6 @@ export function planScoring(
     ahp,
     warnings,
   };
-}
-
-function effectiveWeights(
-  indicatorDimension: Int32Array,
-  indicatorWeight: Float64Array,
-  dimensionWeight: Float64Array,
-  dimensionPillar: Uint8Array,
-  pillarWeight: Float64Array,
-  byPillar: boolean,
-): Float64Array {
-  const m = indicatorDimension.length;
-  const d = dimensionWeight.length;
-  const dimSum = new Float64Array(d);
-  for (let j = 0; j < m; j++)
-    if (indicatorDimension[j]! >= 0) dimSum[indicatorDimension[j]!]! += indicatorWeight[j]!;
-  const activeDim = (t: number) => dimSum[t]! > 0 && dimensionWeight[t]! > 0;
-  const pillarDimSum = new Float64Array(2);
-  let allDimSum = 0;
-  for (let t = 0; t < d; t++) {
-    if (!activeDim(t)) continue;
-    pillarDimSum[dimensionPillar[t]!]! += dimensionWeight[t]!;
-    allDimSum += dimensionWeight[t]!;
-  }
-  let pillarSum = 0;
-  for (let p = 0; p < 2; p++) if (pillarDimSum[p]! > 0) pillarSum += pillarWeight[p]!;
-  const out = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const t = indicatorDimension[j]!;
-    if (t < 0 || !activeDim(t)) continue;
-    const withinDim = indicatorWeight[j]! / dimSum[t]!;
-    if (byPillar) {
-      const p = dimensionPillar[t]!;
-      out[j] =
-        pillarSum > 0
-          ? (withinDim * dimensionWeight[t]! * pillarWeight[p]!) / pillarDimSum[p]! / pillarSum
-          : 0;
-    } else {
-      out[j] = (withinDim * dimensionWeight[t]!) / allDimSum;
-    }
-  }
-  return out;
 }
 
 /** 1 = passes the filters. */

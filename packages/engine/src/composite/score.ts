@@ -2,6 +2,7 @@ import type { Vintage } from '../vintage/types.ts';
 import { buildIndicatorMatrix } from './buildIndicatorMatrix.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import { explain } from './explain.ts';
+import { matrixMatches } from './matrixMatches.ts';
 import { planScoring } from './planScoring.ts';
 import { resolveScoreConfig } from './resolveScoreConfig.ts';
 import { METHOD_VERSION, resultHash } from './resultHash.ts';
@@ -72,23 +73,6 @@ export function score(vintage: Vintage, config: ScoreConfig = {}, context: Score
     territories,
     warnings: [...warnings, ...runWarnings(matrix, resolved, plan, out)],
   };
-}
-
-/** A matrix passed in the context is reused only if it was built for exactly this scoring. */
-function matrixMatches(matrix: IndicatorMatrix, vintage: Vintage, config: ResolvedScoreConfig): boolean {
-  if (matrix.vintageId !== vintage.manifest.id || matrix.level !== config.level) return false;
-  if (matrix.m !== config.framework.indicators.length) return false;
-  if (
-    config.level === 'groups' &&
-    canonicalJson(config.groups.map((g) => g.id).sort()) !== canonicalJson(matrix.codes)
-  ) {
-    return false;
-  }
-  return config.framework.indicators.every(
-    (ind, j) =>
-      matrix.indicators[j]!.id === ind.id &&
-      canonicalJson(matrix.indicators[j]!.formula) === canonicalJson(ind.formula),
-  );
 }
 
 function summariseDimensions(config: ResolvedScoreConfig, plan: ScoringPlan): DimensionSummary[] {

@@ -1,6 +1,6 @@
 import { buildIndicatorMatrix } from '../composite/buildIndicatorMatrix.ts';
-import { canonicalJson } from '../composite/canonicalJson.ts';
 import { COPELAND_MAX_TERRITORIES } from '../composite/copeland.ts';
+import { matrixMatches } from '../composite/matrixMatches.ts';
 import { planScoring } from '../composite/planScoring.ts';
 import { resolveScoreConfig } from '../composite/resolveScoreConfig.ts';
 import { scoreMatrix } from '../composite/scoreMatrix.ts';
@@ -45,7 +45,7 @@ export function createRobustnessModel(
   const uncertainty = resolveUncertaintyOptions(options);
   const resolved = resolveScoreConfig(vintage, config);
   const matrix =
-    context.matrix && matrixFits(context.matrix, vintage, resolved)
+    context.matrix && matrixMatches(context.matrix, vintage, resolved)
       ? context.matrix
       : buildIndicatorMatrix(vintage, resolved.framework, resolved.level, resolved.groups);
   const m = resolved.methods;
@@ -125,19 +125,4 @@ function planVariant(
       { ...error.details, normalisation, imputation },
     );
   }
-}
-
-/** A matrix passed in the context is reused only if it was built for this vintage, level and formulas. */
-function matrixFits(matrix: IndicatorMatrix, vintage: Vintage, config: ResolvedScoreConfig): boolean {
-  if (matrix.vintageId !== vintage.manifest.id || matrix.level !== config.level) return false;
-  if (matrix.m !== config.framework.indicators.length) return false;
-  if (config.level === 'groups') {
-    const ids = config.groups.map((g) => g.id).sort();
-    if (canonicalJson(ids) !== canonicalJson(matrix.codes)) return false;
-  }
-  return config.framework.indicators.every(
-    (ind, j) =>
-      matrix.indicators[j]!.id === ind.id &&
-      canonicalJson(matrix.indicators[j]!.formula) === canonicalJson(ind.formula),
-  );
 }

@@ -1,3 +1,4 @@
+import { effectiveWeights } from '../composite/effectiveWeights.ts';
 import { rankScores } from '../composite/rankScores.ts';
 import { scoreMatrix } from '../composite/scoreMatrix.ts';
 import type { ScoringOutput, ScoringPlan } from '../composite/types.ts';
@@ -5,7 +6,6 @@ import { aggregateBase, createAggregationWork } from './aggregateBase.ts';
 import { type AggregationBase, aggregationBase, withoutColumn } from './aggregationBase.ts';
 import { discreteLevel } from './discreteLevel.ts';
 import { createRunWeights, drawRunWeights } from './drawRunWeights.ts';
-import { effectiveWeights } from './effectiveWeights.ts';
 import { runTicker } from './runTicker.ts';
 import type { RobustnessModel, RobustnessProgress, RunControl } from './types.ts';
 

@@ -4,8 +4,8 @@
  * need × potential reading, w_j/Σw_dim × W_d/ΣW in the composite reading. Inactive indicators
  * (dimension −1) and dimensions without an active indicator get 0. Written to `out`.
  *
- * The same formula as `planScoring` (which keeps it private); robustness needs it for every set of
- * perturbed weights, and a test checks both agree.
+ * Used by `planScoring` for the plan's weights, and by the robustness module for every set of
+ * perturbed weights.
  *
  * Complexity: O(m + d).
  * @example
