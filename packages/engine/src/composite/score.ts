@@ -1,6 +1,5 @@
 import type { Vintage } from '../vintage/types.ts';
 import { buildIndicatorMatrix } from './buildIndicatorMatrix.ts';
-import { canonicalJson } from './canonicalJson.ts';
 import { explain } from './explain.ts';
 import { matrixMatches } from './matrixMatches.ts';
 import { planScoring } from './planScoring.ts';
