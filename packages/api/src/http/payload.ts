@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Below this size, compressing costs more than it saves. */
 const MIN_COMPRESS_BYTES = 1024;
 
 type Encoding = 'br' | 'gzip' | 'identity';
+
+// Compression runs in libuv's thread pool, not on the event loop: a large result being compressed
+// does not hold up the requests behind it (2 cores here: one for JavaScript, one for zlib).
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 /**
  * A response body computed once and sent many times (vintage files, GeoJSON, scoring
@@ -22,7 +28,7 @@ export class CachedPayload {
    * 70 ms instead of 365 ms for a 2.7 MB result on this class of machine, for 20 % more bytes.
    */
   readonly fast: boolean;
-  private readonly encoded = new Map<Encoding, Buffer>();
+  private readonly encoded = new Map<Encoding, Promise<Buffer>>();
 
   constructor(body: Buffer | string, contentType: string, hash?: string, options: { fast?: boolean } = {}) {
     this.body = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
@@ -35,21 +41,22 @@ export class CachedPayload {
     return this.body.length;
   }
 
-  /** The body in `encoding`, compressed once and kept. */
-  as(encoding: Encoding): Buffer {
-    if (encoding === 'identity') return this.body;
+  /** The body in `encoding`, compressed once (off the event loop) and kept. */
+  as(encoding: Encoding): Promise<Buffer> {
+    if (encoding === 'identity') return Promise.resolve(this.body);
     let buffer = this.encoded.get(encoding);
     if (!buffer) {
       buffer =
         encoding === 'br'
-          ? brotliCompressSync(this.body, {
+          ? brotliAsync(this.body, {
               params: {
                 [constants.BROTLI_PARAM_QUALITY]: 6,
                 [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length,
               },
             })
-          : gzipSync(this.body, { level: this.fast ? 1 : 6 });
+          : gzipAsync(this.body, { level: this.fast ? 1 : 6 });
       this.encoded.set(encoding, buffer);
+      buffer.catch(() => this.encoded.delete(encoding));
     }
     return buffer;
   }
@@ -83,19 +90,19 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * answers 304 when the client already has it. `cacheControl` defaults to revalidating
  * every time (`no-cache`): cheap with the ETag, and never stale after a vintage rebuild.
  */
-export function sendPayload(
+export async function sendPayload(
   request: FastifyRequest,
   reply: FastifyReply,
   payload: CachedPayload,
   cacheControl = 'no-cache',
-): FastifyReply {
+): Promise<FastifyReply> {
   const encoding = negotiateEncoding(request.headers['accept-encoding'], payload.bytes, payload.fast);
   const etag = `"${payload.hash}${encoding === 'identity' ? '' : `-${encoding}`}"`;
   reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
   if (matches(request.headers['if-none-match'], etag)) {
     return reply.code(304).send();
   }
-  const body = payload.as(encoding);
+  const body = await payload.as(encoding);
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
   return reply.type(payload.contentType).header('content-length', body.length).send(body);
 }
