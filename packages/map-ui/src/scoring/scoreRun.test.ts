@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BAS_RHIN_DIR, loadBuiltVintage } from '../../test/loadBuiltVintage.ts';
 import { scoreRun } from './scoreRun.ts';
 import { contiguity } from './spatial.ts';
-import { latestVariables, variableFramework } from './variableFramework.ts';
+import { latestVariables, readableLabel, variableFramework } from './variableFramework.ts';
 
 const files = loadBuiltVintage();
 
@@ -68,6 +68,14 @@ describe.skipIf(!files)('scoreRun (on the built Bas-Rhin vintage)', () => {
     }
     // Something was imputed from neighbours (withheld poverty rates), flagged as such.
     expect(reference.territories.some((t) => t.caveats.some((x) => x.code === 'imputed'))).toBe(true);
+  });
+
+  it('readableLabel(label) drops INSEE\'s "Nombre de" opening, and keeps other labels', () => {
+    expect(readableLabel("Nombre d'emplois au lieu de travail en 2018")).toBe(
+      'Emplois au lieu de travail en 2018',
+    );
+    expect(readableLabel('Nombre de ménages fiscaux en 2019')).toBe('Ménages fiscaux en 2019');
+    expect(readableLabel('Taux de pauvreté en 2019')).toBe('Taux de pauvreté en 2019');
   });
 
   it('latestVariables(file) offers one column per stem, and the EPCI sums match their members', () => {

@@ -39,9 +39,18 @@ export function latestVariables(file: Pick<VariablesFile, 'variables' | 'aliases
     .map((v) => ({
       id: v.id,
       stem: v.stem,
-      label: v.label,
+      label: readableLabel(v.labelLong || v.label),
       unit: v.unit,
       synthetic: v.synthetic,
       aggregation: v.aggregation,
     }));
+}
+
+/**
+ * INSEE's long label without its "Nombre de" opening ("Nombre d'emplois au lieu de travail en
+ * 2018" -> "Emplois au lieu de travail en 2018"): the short labels abbreviate ("Emplois au LT").
+ */
+export function readableLabel(label: string): string {
+  const rest = label.replace(/^Nombre (de |d['’])/i, '');
+  return rest === label ? label : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
