@@ -6,6 +6,9 @@
  * (default datasets/build/france-2021, then /tmp/ptce-france/france-2021 — build it with
  * `pnpm ptce data build --all --out /tmp/ptce-france`). A missing vintage is reported, not faked.
  * PTCE_BENCH_RUNS (default 3) sets how many times each measurement is repeated (medians).
+ * PTCE_BENCH_ONLY (default: all) keeps only the measurements whose id contains one of its
+ * comma-separated words, e.g. `PTCE_BENCH_ONLY=france` or `PTCE_BENCH_ONLY=bas-rhin.communes,sobol`
+ * (to iterate on one measurement; the report figures are printed with the Sobol one).
  *
  * Each analysis is timed next to its floor, measured in the same run and interleaved with it so
  * that both see the same machine load: the same number of plain scorings of the nominal
@@ -35,6 +38,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../../..');
 const resultsFile = join(repo, 'bench/results/robustness.json');
 const RUNS = Number(process.env.PTCE_BENCH_RUNS ?? 3);
+const ONLY = (process.env.PTCE_BENCH_ONLY ?? '').split(',').filter((w) => w.length > 0);
+/** Whether the measurement `id` was asked for (every one without PTCE_BENCH_ONLY). */
+const wanted = (id: string) => ONLY.length === 0 || ONLY.some((w) => id.includes(w));
 
 interface Measurement {
   id: string;
@@ -166,10 +172,12 @@ function skipped(id: string, what: string): void {
 }
 
 const basRhin = loadVintage(process.env.PTCE_BENCH_BAS_RHIN ?? join(repo, 'datasets/build/bas-rhin-2021'));
-const france = loadVintage(
-  process.env.PTCE_BENCH_FRANCE ?? join(repo, 'datasets/build/france-2021'),
-  '/tmp/ptce-france/france-2021',
-);
+const france = !wanted('robustness.monteCarlo.france.communes')
+  ? null
+  : loadVintage(
+      process.env.PTCE_BENCH_FRANCE ?? join(repo, 'datasets/build/france-2021'),
+      '/tmp/ptce-france/france-2021',
+    );
 console.log(
   `robustness bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os
     .loadavg()
@@ -178,14 +186,22 @@ console.log(
 );
 
 if (basRhin) {
-  let t = performance.now();
+  const t = performance.now();
   const communes = createRobustnessModel(basRhin, { level: 'commune' });
   console.log(
     `model bas-rhin communes: ${(performance.now() - t).toFixed(0)} ms; factors ${communes.factors.map((f) => f.id).join(', ')}`,
   );
-  await benchMonteCarlo('bas-rhin', communes, 10_000, 1000, 100);
+  if (wanted('robustness.monteCarlo.bas-rhin.communes'))
+    await benchMonteCarlo('bas-rhin', communes, 10_000, 1000, 100);
 
-  t = performance.now();
+  if (wanted('robustness.sobol.bas-rhin.epci')) await benchSobol(basRhin);
+} else {
+  skipped('robustness.monteCarlo.bas-rhin.communes', 'no Bas-Rhin vintage (pnpm ptce data build)');
+}
+
+/** The Sobol measurement on the Bas-Rhin EPCIs, then figures for the report (not timed). */
+async function benchSobol(basRhin: Vintage): Promise<void> {
+  const t = performance.now();
   const epci = createRobustnessModel(basRhin, { level: 'epci' });
   console.log(`model bas-rhin epci: ${(performance.now() - t).toFixed(0)} ms`);
   const estimate = estimateRuns(epci, { analysis: 'sobol', baseSamples: 1000 });
@@ -217,11 +233,11 @@ if (basRhin) {
       `  ${i.id.padEnd(14)} S ${i.first?.toFixed(3)} [${i.firstLow?.toFixed(3)}, ${i.firstHigh?.toFixed(3)}]  ST ${i.total?.toFixed(3)} [${i.totalLow?.toFixed(3)}, ${i.totalHigh?.toFixed(3)}]`,
     );
   }
-} else {
-  skipped('robustness.monteCarlo.bas-rhin.communes', 'no Bas-Rhin vintage (pnpm ptce data build)');
 }
 
-if (france) {
+if (!wanted('robustness.monteCarlo.france.communes')) {
+  // Not asked for (PTCE_BENCH_ONLY): neither loaded nor reported.
+} else if (france) {
   const t = performance.now();
   const model = createRobustnessModel(france, { level: 'commune' });
   console.log(`model france communes: ${(performance.now() - t).toFixed(0)} ms (n = ${model.matrix.n})`);
