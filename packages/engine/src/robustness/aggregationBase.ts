@@ -1,4 +1,9 @@
-import { type NormalisationMethod, type ScoringOutput, TerritoryStatus } from '../composite/types.ts';
+import {
+  type MeanMethod,
+  type NormalisationMethod,
+  type ScoringOutput,
+  TerritoryStatus,
+} from '../composite/types.ts';
 
 /** Relative spread below which values are equal — the scoring core's constant. */
 const NOISE = 1e-9;
@@ -23,8 +28,15 @@ export interface AggregationBase {
   zMin: Float64Array;
   opScale: Float64Array;
   spread: Uint8Array;
-  /** Lazily filled, shared with the bases derived by {@link withoutColumn}: ln x (geometric) and x (harmonic). */
-  cache: { log: Float64Array | null; x: Float64Array | null };
+  /**
+   * Lazily filled, shared with the bases derived by {@link withoutColumn}: ln x (geometric) and x
+   * (harmonic), then the dense copies of the operands ({@link denseOperands}).
+   */
+  cache: {
+    log: Float64Array | null;
+    x: Float64Array | null;
+    dense: { arithmetic: Float64Array | null; geometric: Float64Array | null; harmonic: Float64Array | null };
+  };
   /** Per dimension: its active columns, ascending (the core's summation order). */
   columnsOf: Int32Array[];
   /**
@@ -114,7 +126,7 @@ export function aggregationBase(
     zMin,
     opScale,
     spread,
-    cache: { log: null, x: null },
+    cache: { log: null, x: null, dense: { arithmetic: null, geometric: null, harmonic: null } },
     ...layout,
   };
 }
@@ -148,5 +160,28 @@ export function operands(base: AggregationBase, log: boolean): Float64Array {
   }
   if (log) base.cache.log = out;
   else base.cache.x = out;
+  return out;
+}
+
+/**
+ * The operands of a mean with no NaN: each missing operand replaced by the one that adds nothing
+ * to a weighted sum — 0 for Σ w × x (arithmetic, and ln x for geometric), +∞ for Σ w / x
+ * (harmonic: w / ∞ = +0). Adding +0 leaves a sum that starts at +0 unchanged to the bit (such a sum
+ * is never −0), so the re-aggregation can add every column without testing each value, and gets
+ * the sums of {@link operands} exactly. The weights of the present operands are summed apart.
+ * Computed once per base (shared with the bases derived by {@link withoutColumn}).
+ */
+export function denseOperands(base: AggregationBase, mean: MeanMethod): Float64Array {
+  const dense = base.cache.dense;
+  const cached = dense[mean];
+  if (cached) return cached;
+  const ops = mean === 'arithmetic' ? base.normalised : operands(base, mean === 'geometric');
+  const missing = mean === 'harmonic' ? Number.POSITIVE_INFINITY : 0;
+  const out = new Float64Array(ops.length);
+  for (let k = 0; k < ops.length; k++) {
+    const x = ops[k]!;
+    out[k] = Number.isNaN(x) ? missing : x;
+  }
+  dense[mean] = out;
   return out;
 }

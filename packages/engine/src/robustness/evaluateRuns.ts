@@ -1,11 +1,11 @@
 import { effectiveWeights } from '../composite/effectiveWeights.ts';
-import { rankScores } from '../composite/rankScores.ts';
 import { scoreMatrix } from '../composite/scoreMatrix.ts';
 import type { ScoringOutput, ScoringPlan } from '../composite/types.ts';
 import { aggregateBase, createAggregationWork } from './aggregateBase.ts';
 import { type AggregationBase, aggregationBase, withoutColumn } from './aggregationBase.ts';
 import { discreteLevel } from './discreteLevel.ts';
 import { createRunWeights, drawRunWeights } from './drawRunWeights.ts';
+import { createRankWork, rankRun } from './rankRun.ts';
 import { runTicker } from './runTicker.ts';
 import type { RobustnessModel, RobustnessProgress, RunControl } from './types.ts';
 
@@ -29,7 +29,7 @@ function level(point: Float64Array, at: number, coordinate: number, count: numbe
  * hands each result to `sink`, in an order of its choosing: rows are grouped by their discrete
  * levels so that, with the `cached` strategy, each combination of normalisation, imputation and
  * left-out indicator goes once through the scoring core and every run of the group only
- * re-aggregates ({@link aggregateBase}) and re-ranks ({@link rankScores}, the core's own). Leaving an indicator
+ * re-aggregates ({@link aggregateBase}) and re-ranks ({@link rankRun}, the core's ranking). Leaving an indicator
  * out reuses the scoring without it when no territory crosses the screening threshold. Results do
  * not depend on the order: the same points give the same figures.
  *
@@ -73,6 +73,7 @@ export async function evaluateRuns(
   const order = new Int32Array(n);
   const rank = new Int32Array(n);
   const active = new Int32Array(m);
+  const rankWork = createRankWork(n);
   let parentOut: ScoringOutput | null = null;
   let childOut: ScoringOutput | null = null;
   let parentKey = -1;
@@ -147,7 +148,7 @@ export async function evaluateRuns(
         groupKey = key;
       }
       const score = aggregateBase(base!, plan.dimensionPillar, weights, aggregation, work);
-      const ranked = rankScores(score, base!.status, order, rank);
+      const ranked = rankRun(score, base!.status, order, rank, rankWork);
       sink(row, { rank, score, ranked });
     }
     if ((q & 7) === 7 && ticker.due()) await ticker.pause(q + 1);
