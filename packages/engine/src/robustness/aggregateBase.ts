@@ -1,7 +1,7 @@
 import { copeland } from '../composite/copeland.ts';
 import { topsis } from '../composite/topsis.ts';
 import type { AggregationOptions, MeanMethod } from '../composite/types.ts';
-import { type AggregationBase, denseOperands, operands } from './aggregationBase.ts';
+import { type AggregationBase, denseOperands } from './aggregationBase.ts';
 
 /** The weights of one run (relative, as in a `ScoringPlan`). */
 export interface RunWeights {
@@ -28,6 +28,8 @@ export interface AggregationWork {
   extent: Float64Array;
   rows: Int32Array;
   ones: Float64Array;
+  /** Per pattern of present columns of a dimension: the sum of their weights. */
+  patternWeight: Float64Array;
   /** Per dimension, while combining dimensions: weight (0 = left out), pillar, operand mapping. */
   levelWeight: Float64Array;
   levelPillar: Uint8Array;
@@ -50,6 +52,7 @@ export function createAggregationWork(n: number, m: number, d: number): Aggregat
     extent: new Float64Array(2 * (d + 2)),
     rows: new Int32Array(n),
     ones: new Float64Array(m).fill(1),
+    patternWeight: new Float64Array(n),
     levelWeight: new Float64Array(d),
     levelPillar: new Uint8Array(d),
     levelLow: new Float64Array(d),
@@ -224,22 +227,23 @@ function dimensionSums(
   }
   // Sums of the weights of the present indicators, added in the core's order: one per dimension
   // for the territories with every indicator, one per territory for the others.
-  const sparse = mean === 'arithmetic' ? base.normalised : operands(base, mean === 'geometric');
+  // Per pattern of present columns, their weights added in the core's order (an operand is
+  // missing exactly where z is: see denseOperands).
+  const patternWeight = work.patternWeight;
   for (let t = 0; t < d; t++) {
     const cols = base.columnsOf[t]!;
     let full = 0;
     for (let q = 0; q < cols.length; q++) full += iw[cols[q]!]!;
-    dimW.fill(full, t * n, (t + 1) * n);
-    const missing = base.incomplete[t]!;
-    for (let k = 0; k < missing.length; k++) {
-      const i = missing[k]!;
+    const off = t * n;
+    dimW.fill(full, off, off + n);
+    const { territories, pattern, present } = base.incomplete[t]!;
+    for (let p = 0; p < present.length; p++) {
+      const has = present[p]!;
       let sum = 0;
-      for (let q = 0; q < cols.length; q++) {
-        const j = cols[q]!;
-        if (!Number.isNaN(sparse[j * n + i]!)) sum += iw[j]!;
-      }
-      dimW[t * n + i] = sum;
+      for (let q = 0; q < has.length; q++) sum += iw[has[q]!]!;
+      patternWeight[p] = sum;
     }
+    for (let k = 0; k < territories.length; k++) dimW[off + territories[k]!] = patternWeight[pattern[k]!]!;
   }
 }
 

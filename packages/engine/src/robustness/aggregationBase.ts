@@ -28,22 +28,65 @@ export interface AggregationBase {
   zMin: Float64Array;
   opScale: Float64Array;
   spread: Uint8Array;
-  /**
-   * Lazily filled, shared with the bases derived by {@link withoutColumn}: ln x (geometric) and x
-   * (harmonic), then the dense copies of the operands ({@link denseOperands}).
-   */
-  cache: {
-    log: Float64Array | null;
-    x: Float64Array | null;
-    dense: { arithmetic: Float64Array | null; geometric: Float64Array | null; harmonic: Float64Array | null };
-  };
+  /** The operands of each mean ({@link denseOperands}), lazily filled, shared with the bases derived by {@link withoutColumn}. */
+  cache: { arithmetic: Float64Array | null; geometric: Float64Array | null; harmonic: Float64Array | null };
   /** Per dimension: its active columns, ascending (the core's summation order). */
   columnsOf: Int32Array[];
   /**
    * Per dimension: the ranked territories missing one of its active columns. All the others share
-   * one sum of weights per dimension, so a run adds weights per territory only for these.
+   * one sum of weights per dimension, so a run adds weights per territory only for these, and once
+   * per pattern of present columns.
    */
-  incomplete: Int32Array[];
+  incomplete: Incomplete[];
+}
+
+/** The ranked territories missing one of a dimension's active columns, grouped by what they have. */
+export interface Incomplete {
+  /** Ascending. */
+  territories: Int32Array;
+  /** Per listed territory: the index of its pattern in `present`. */
+  pattern: Int32Array;
+  /** Per pattern: the columns present, ascending (the core's summation order). */
+  present: Int32Array[];
+}
+
+/**
+ * The incomplete territories of a dimension with columns `cols`, among `candidates` (ascending;
+ * every ranked territory when null).
+ */
+function incompleteOf(
+  n: number,
+  normalised: Float64Array,
+  status: Uint8Array,
+  cols: Int32Array,
+  candidates: Int32Array | null,
+): Incomplete {
+  const territories: number[] = [];
+  const pattern: number[] = [];
+  const present: Int32Array[] = [];
+  const patterns = new Map<string, number>();
+  const count = candidates ? candidates.length : n;
+  for (let k = 0; k < count; k++) {
+    const i = candidates ? candidates[k]! : k;
+    if (status[i] !== 0) continue;
+    let key = '';
+    let missing = false;
+    for (let q = 0; q < cols.length; q++) {
+      const has = !Number.isNaN(normalised[cols[q]! * n + i]!);
+      key += has ? '1' : '0';
+      if (!has) missing = true;
+    }
+    if (!missing) continue;
+    let p = patterns.get(key);
+    if (p === undefined) {
+      p = present.length;
+      patterns.set(key, p);
+      present.push(cols.filter((_, q) => key[q] === '1'));
+    }
+    territories.push(i);
+    pattern.push(p);
+  }
+  return { territories: Int32Array.from(territories), pattern: Int32Array.from(pattern), present };
 }
 
 /** Active columns of each dimension and, per dimension, the ranked territories missing one of them. */
@@ -53,24 +96,11 @@ function dimensionLayout(
   status: Uint8Array,
   active: Int32Array,
   d: number,
-): { columnsOf: Int32Array[]; incomplete: Int32Array[] } {
+): { columnsOf: Int32Array[]; incomplete: Incomplete[] } {
   const columnsOf = Array.from({ length: d }, (_, t) =>
     Int32Array.from(active.keys()).filter((j) => active[j] === t),
   );
-  const incomplete = columnsOf.map((cols) => {
-    const list: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (status[i] !== 0) continue;
-      for (const j of cols) {
-        const z = normalised[j * n + i]!;
-        if (Number.isNaN(z)) {
-          list.push(i);
-          break;
-        }
-      }
-    }
-    return Int32Array.from(list);
-  });
+  const incomplete = columnsOf.map((cols) => incompleteOf(n, normalised, status, cols, null));
   return { columnsOf, incomplete };
 }
 
@@ -126,62 +156,60 @@ export function aggregationBase(
     zMin,
     opScale,
     spread,
-    cache: { log: null, x: null, dense: { arithmetic: null, geometric: null, harmonic: null } },
+    cache: { arithmetic: null, geometric: null, harmonic: null },
     ...layout,
   };
 }
 
-/** The same base with column `j` left out (its values are ignored, not copied). */
+/**
+ * The same base with column `j` left out (its values are ignored, not copied). Only the layout of
+ * j's dimension changes; the other dimensions keep theirs.
+ */
 export function withoutColumn(base: AggregationBase, j: number): AggregationBase {
   const active = base.active.slice();
+  const t = active[j]!;
   active[j] = -1;
-  return {
-    ...base,
-    active,
-    ...dimensionLayout(base.n, base.normalised, base.status, active, base.columnsOf.length),
-  };
+  if (t < 0) return { ...base, active };
+  const { n, normalised } = base;
+  const cols = base.columnsOf[t]!.filter((c) => c !== j);
+  const columnsOf = base.columnsOf.slice();
+  const incomplete = base.incomplete.slice();
+  columnsOf[t] = cols;
+  // Territories that missed only column j are complete now: the list shrinks, never grows.
+  incomplete[t] = incompleteOf(n, normalised, base.status, cols, base.incomplete[t]!.territories);
+  return { ...base, active, columnsOf, incomplete };
 }
 
-/** x operands (harmonic means) or their logarithms (geometric means), NaN where z is NaN; computed once per base. */
-export function operands(base: AggregationBase, log: boolean): Float64Array {
-  const cached = log ? base.cache.log : base.cache.x;
+/**
+ * The operands of a mean, n × m column-major, with no NaN: z (arithmetic), ln x (geometric) or x
+ * (harmonic), x = the core's mapping of z onto [1, 100] (see `zMin`), and where z is missing the
+ * operand that adds nothing to a weighted sum — 0 for Σ w × operand, +∞ for Σ w / x (w / ∞ = +0).
+ * Adding +0 leaves a sum that starts at +0 unchanged to the bit (such a sum is never −0), so the
+ * re-aggregation adds every column without testing each value and gets the core's sums exactly;
+ * the weights of the present operands are summed apart (`incomplete`). For a ranked territory z
+ * ≥ `zMin`, so x ≥ 1 and an operand is missing exactly where z is. Computed once per base, shared
+ * with the bases derived by {@link withoutColumn}.
+ */
+export function denseOperands(base: AggregationBase, mean: MeanMethod): Float64Array {
+  const cached = base.cache[mean];
   if (cached) return cached;
   const { n, m, normalised } = base;
   const out = new Float64Array(n * m);
+  const missing = mean === 'harmonic' ? Number.POSITIVE_INFINITY : 0;
   for (let j = 0; j < m; j++) {
     const lo = base.zMin[j]!;
     const scale = base.opScale[j]!;
     const spread = base.spread[j] === 1;
     for (let i = 0; i < n; i++) {
       const z = normalised[j * n + i]!;
-      const x = spread ? 1 + (z - lo) * scale : Number.isNaN(z) ? Number.NaN : 50.5;
-      out[j * n + i] = log ? Math.log(x) : x;
+      if (Number.isNaN(z)) out[j * n + i] = missing;
+      else if (mean === 'arithmetic') out[j * n + i] = z;
+      else {
+        const x = spread ? 1 + (z - lo) * scale : 50.5;
+        out[j * n + i] = mean === 'geometric' ? Math.log(x) : x;
+      }
     }
   }
-  if (log) base.cache.log = out;
-  else base.cache.x = out;
-  return out;
-}
-
-/**
- * The operands of a mean with no NaN: each missing operand replaced by the one that adds nothing
- * to a weighted sum — 0 for Σ w × x (arithmetic, and ln x for geometric), +∞ for Σ w / x
- * (harmonic: w / ∞ = +0). Adding +0 leaves a sum that starts at +0 unchanged to the bit (such a sum
- * is never −0), so the re-aggregation can add every column without testing each value, and gets
- * the sums of {@link operands} exactly. The weights of the present operands are summed apart.
- * Computed once per base (shared with the bases derived by {@link withoutColumn}).
- */
-export function denseOperands(base: AggregationBase, mean: MeanMethod): Float64Array {
-  const dense = base.cache.dense;
-  const cached = dense[mean];
-  if (cached) return cached;
-  const ops = mean === 'arithmetic' ? base.normalised : operands(base, mean === 'geometric');
-  const missing = mean === 'harmonic' ? Number.POSITIVE_INFINITY : 0;
-  const out = new Float64Array(ops.length);
-  for (let k = 0; k < ops.length; k++) {
-    const x = ops[k]!;
-    out[k] = Number.isNaN(x) ? missing : x;
-  }
-  dense[mean] = out;
+  base.cache[mean] = out;
   return out;
 }

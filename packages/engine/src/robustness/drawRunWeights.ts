@@ -41,10 +41,11 @@ export function drawRunWeights(
         ? out.dimensionWeight
         : out.pillarWeight;
   if (weights.distribution === 'uniform') {
-    weightTargets.forEach((t, k) => {
+    for (let k = 0; k < weightTargets.length; k++) {
+      const t = weightTargets[k]!;
       const u = point[offset + weightCoordinates[k]!]!;
       target(t.level)[t.index]! *= 1 + weights.noise * (2 * u - 1);
-    });
+    }
     return out;
   }
   const random = createRandom(Math.floor(point[offset + weightCoordinates[0]!]! * TWO_POW_32));

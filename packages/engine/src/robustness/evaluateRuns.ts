@@ -16,7 +16,7 @@ export interface RunResult {
   ranked: number;
 }
 
-/** Receives each run's result; the arrays are reused by the next run (copy what you keep). */
+/** Receives each run's result; the object and its arrays are reused by the next run (copy what you keep). */
 export type RunSink = (row: number, run: RunResult) => void;
 
 /** Level index of a discrete input (0 when it has a single level: no coordinate). */
@@ -84,6 +84,12 @@ export async function evaluateRuns(
   const ticker = runTicker(control, phase, count);
   const direct = control.strategy === 'direct';
   const screeningMoves = screeningChanges(model);
+  // The aggregation options of each (normalisation × imputation plan, aggregation method), made
+  // once rather than per run.
+  const aggregationOf = plans.flatMap((plan) =>
+    model.aggregations.map((method) => ({ ...plan.methods.aggregation, method })),
+  );
+  const result: RunResult = { rank, score: work.score, ranked: 0 };
 
   for (let q = 0; q < count; q++) {
     const row = sorted[q]!;
@@ -93,10 +99,7 @@ export async function evaluateRuns(
     const plan = plans[ab]!;
     const column = e === 0 ? -1 : model.excludable[e - 1]!;
     const at = row * D;
-    const aggregation = {
-      ...plan.methods.aggregation,
-      method: model.aggregations[level(points, at, layout.aggregation, C)]!,
-    };
+    const aggregation = aggregationOf[ab * C + level(points, at, layout.aggregation, C)]!;
     drawRunWeights(model, points, at, weights);
     active.set(plan.indicatorDimension);
     if (column >= 0) {
@@ -147,9 +150,9 @@ export async function evaluateRuns(
         } else base = withoutColumn(parentBase!, column);
         groupKey = key;
       }
-      const score = aggregateBase(base!, plan.dimensionPillar, weights, aggregation, work);
-      const ranked = rankRun(score, base!.status, order, rank, rankWork);
-      sink(row, { rank, score, ranked });
+      result.score = aggregateBase(base!, plan.dimensionPillar, weights, aggregation, work);
+      result.ranked = rankRun(result.score, base!.status, order, rank, rankWork);
+      sink(row, result);
     }
     if ((q & 7) === 7 && ticker.due()) await ticker.pause(q + 1);
   }
