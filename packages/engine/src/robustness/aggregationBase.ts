@@ -64,24 +64,27 @@ function incompleteOf(
   const territories: number[] = [];
   const pattern: number[] = [];
   const present: Int32Array[] = [];
-  const patterns = new Map<string, number>();
+  // A pattern is the bit set of the present columns (a string beyond 30 columns).
+  const patterns = new Map<number | string, number>();
+  const wide = cols.length > 30;
   const count = candidates ? candidates.length : n;
   for (let k = 0; k < count; k++) {
     const i = candidates ? candidates[k]! : k;
     if (status[i] !== 0) continue;
-    let key = '';
+    let bits = 0;
     let missing = false;
     for (let q = 0; q < cols.length; q++) {
-      const has = !Number.isNaN(normalised[cols[q]! * n + i]!);
-      key += has ? '1' : '0';
-      if (!has) missing = true;
+      if (Number.isNaN(normalised[cols[q]! * n + i]!)) missing = true;
+      else if (!wide) bits |= 1 << q;
     }
     if (!missing) continue;
+    const has = (q: number) => !Number.isNaN(normalised[cols[q]! * n + i]!);
+    const key = wide ? Array.from(cols, (_, q) => (has(q) ? '1' : '0')).join('') : bits;
     let p = patterns.get(key);
     if (p === undefined) {
       p = present.length;
       patterns.set(key, p);
-      present.push(cols.filter((_, q) => key[q] === '1'));
+      present.push(cols.filter((_, q) => has(q)));
     }
     territories.push(i);
     pattern.push(p);

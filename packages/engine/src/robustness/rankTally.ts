@@ -13,37 +13,6 @@ function type1(c: number, p: number): number {
   return Math.max(0, Math.ceil(p * c - 1e-9) - 1);
 }
 
-/**
- * Puts the k-th smallest of a[lo..hi] at a[k], smaller ones before, larger after (Hoare's
- * selection with a median-of-three pivot: O(hi − lo) on average, deterministic).
- */
-function select(a: Int32Array, lo: number, hi: number, k: number): number {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : Math.max(x, z)) : x < z ? x : Math.max(y, z);
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
-}
-
 /** Territories up to which ranks are tallied in an n × (n + 1) histogram (16 MB) instead of kept. */
 const HISTOGRAM_MAX = 2048;
 
@@ -58,7 +27,8 @@ export interface RankTally {
  * rank where ranked, P(rank ≤ topK), P(first) and the share of replicates where it is ranked.
  * Up to 2,048 territories, each replicate's ranks go into a histogram per territory (O(n) per
  * replicate, O(n²) to read the quantiles, no ranks kept); above, the ranks are kept (2 bytes each
- * below 65,535 territories) and three selections per territory find the quantiles (O(R × n)).
+ * below 65,535 territories) and two-level counting per territory finds the quantiles
+ * (O(R × n), see `quantilesByCounting`).
  * Territories come ranked by nominal rank, then the others by code.
  */
 export function rankTally(
@@ -145,6 +115,58 @@ function fromHistogram(
   return byNominalRank(out);
 }
 
+/**
+ * Values at sorted positions `targets` (ascending) among the non-zero `values`,
+ * by counting: a histogram of coarse buckets of 2^shift ranks finds each target's bucket and how
+ * many values come before it, then one histogram per target of the ranks inside its bucket finds
+ * the value. Exact (the same values as sorting), O(values + n / 2^shift + 2^shift).
+ */
+function quantilesByCounting(
+  values: Int32Array,
+  targets: Int32Array,
+  shift: number,
+  coarse: Int32Array,
+  fine: Int32Array,
+  out: [number, number, number],
+): void {
+  const T = targets.length;
+  const width = 1 << shift;
+  const mask = width - 1;
+  const bucket = [0, 0, 0];
+  const before = [0, 0, 0];
+  let cumulative = 0;
+  let q = 0;
+  for (let u = 0; u < coarse.length && q < T; u++) {
+    const next = cumulative + coarse[u]!;
+    while (q < T && targets[q]! < next) {
+      bucket[q] = u;
+      before[q] = cumulative;
+      q++;
+    }
+    cumulative = next;
+  }
+  fine.fill(0, 0, T * width);
+  const [b0, b1, b2] = bucket as [number, number, number];
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r]!;
+    if (v === 0) continue;
+    const u = v >> shift;
+    if (u === b0) fine[v & mask]!++;
+    if (u === b1) fine[width + (v & mask)]!++;
+    if (u === b2) fine[2 * width + (v & mask)]!++;
+  }
+  for (let k = 0; k < T; k++) {
+    let c = before[k]!;
+    for (let u = 0; u < width; u++) {
+      c += fine[k * width + u]!;
+      if (c > targets[k]!) {
+        out[k] = (bucket[k]! << shift) + u;
+        break;
+      }
+    }
+  }
+}
+
 async function fromRanks(
   model: RobustnessModel,
   ranks: Uint16Array | Int32Array,
@@ -154,7 +176,12 @@ async function fromRanks(
 ): Promise<RankInterval[]> {
   const { n } = model.matrix;
   const block = new Int32Array(BLOCK * replicates);
-  const sorted = new Int32Array(replicates);
+  // Coarse buckets of 2^shift ranks, at most 1,024 of them.
+  let shift = 0;
+  while (n >> shift >= 1024) shift++;
+  const coarse = new Int32Array((n >> shift) + 1);
+  const fine = new Int32Array(3 << shift);
+  const targets = new Int32Array(3);
   const out: RankInterval[] = new Array(n);
   const ticker = runTicker(control, 'summarising', n);
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
@@ -165,22 +192,28 @@ async function fromRanks(
     }
     for (let b = 0; b < width; b++) {
       const i = i0 + b;
+      const values = block.subarray(b * replicates, (b + 1) * replicates);
+      coarse.fill(0);
       let c = 0;
       let top = 0;
       let first = 0;
       for (let r = 0; r < replicates; r++) {
-        const v = block[b * replicates + r]!;
+        const v = values[r]!;
         if (v === 0) continue;
-        sorted[c++] = v;
+        c++;
+        coarse[v >> shift]!++;
         if (v <= topK) top++;
         if (v === 1) first++;
       }
-      // Median first: the 5th percentile is then among the values before it, the 95th after.
-      const at50 = type1(c, 0.5);
-      const median = c > 0 ? select(sorted, 0, c - 1, at50) : 0;
-      const p05 = c > 0 ? select(sorted, 0, at50, type1(c, 0.05)) : 0;
-      const p95 = c > 0 ? select(sorted, at50, c - 1, type1(c, 0.95)) : 0;
-      out[i] = interval(model, i, c > 0 ? [p05, median, p95] : null, top, first, c, replicates);
+      let stats: [number, number, number] | null = null;
+      if (c > 0) {
+        targets[0] = type1(c, 0.05);
+        targets[1] = type1(c, 0.5);
+        targets[2] = type1(c, 0.95);
+        stats = [0, 0, 0];
+        quantilesByCounting(values, targets, shift, coarse, fine, stats);
+      }
+      out[i] = interval(model, i, stats, top, first, c, replicates);
     }
     if (ticker.due()) await ticker.pause(i0 + width);
   }
