@@ -2,7 +2,7 @@ import { effectiveWeights } from '../composite/effectiveWeights.ts';
 import { scoreMatrix } from '../composite/scoreMatrix.ts';
 import type { ScoringOutput, ScoringPlan } from '../composite/types.ts';
 import { aggregateBase, createAggregationWork } from './aggregateBase.ts';
-import { type AggregationBase, aggregationBase, withoutColumn } from './aggregationBase.ts';
+import { type AggregationBase, aggregationBase, releaseOperands, withoutColumn } from './aggregationBase.ts';
 import { discreteLevel } from './discreteLevel.ts';
 import { createRunWeights, drawRunWeights } from './drawRunWeights.ts';
 import { createRankWork, rankRun } from './rankRun.ts';
@@ -90,6 +90,9 @@ export async function evaluateRuns(
     model.aggregations.map((method) => ({ ...plan.methods.aggregation, method })),
   );
   const result: RunResult = { rank, score: work.score, ranked: 0 };
+  // Operand buffers of the bases no longer needed (groups come one after the other).
+  const spare: Float64Array[] = [];
+  let childBase: AggregationBase | null = null;
 
   for (let q = 0; q < count; q++) {
     const row = sorted[q]!;
@@ -129,11 +132,14 @@ export async function evaluateRuns(
       sink(row, { rank: childOut.rank, score: childOut.score, ranked: childOut.ranked });
     } else {
       if (key !== groupKey) {
-        // Rows are sorted by key: a new group starts here.
+        // Rows are sorted by key: a new group starts here, and the previous group's bases are done.
         const { method, range } = plan.methods.normalisation;
+        if (childBase) releaseOperands(childBase);
+        childBase = null;
         if (ab !== parentKey) {
+          if (parentBase) releaseOperands(parentBase);
           parentOut = scoreMatrix(matrix, plan, parentOut ?? undefined);
-          parentBase = aggregationBase(parentOut, plan.indicatorDimension, d, method, range);
+          parentBase = aggregationBase(parentOut, plan.indicatorDimension, d, method, range, spare);
           parentKey = ab;
           full++;
         }
@@ -145,7 +151,8 @@ export async function evaluateRuns(
             { ...plan, indicatorDimension: active.slice() },
             childOut ?? undefined,
           );
-          base = aggregationBase(childOut, active.slice(), d, method, range);
+          childBase = aggregationBase(childOut, active.slice(), d, method, range, spare);
+          base = childBase;
           full++;
         } else base = withoutColumn(parentBase!, column);
         groupKey = key;

@@ -13,7 +13,7 @@ function type1(c: number, p: number): number {
   return Math.max(0, Math.ceil(p * c - 1e-9) - 1);
 }
 
-/** Territories up to which ranks are tallied in an n × (n + 1) histogram (16 MB) instead of kept. */
+/** Territories up to which ranks are tallied in an n × (n + 1) histogram (8 or 16 MB) instead of kept. */
 const HISTOGRAM_MAX = 2048;
 
 /** Collects the ranks of every replicate, then summarises them per territory. */
@@ -39,7 +39,8 @@ export function rankTally(
 ): RankTally {
   const n = model.matrix.n;
   if (n <= histogramMax) {
-    const histogram = new Int32Array(n * (n + 1));
+    // 2 bytes a count when no count can pass 65,535: half the memory the run loop scatters into.
+    const histogram = replicates <= 65535 ? new Uint16Array(n * (n + 1)) : new Int32Array(n * (n + 1));
     return {
       add(_row, rank) {
         for (let i = 0; i < n; i++) histogram[i * (n + 1) + rank[i]!]!++;
@@ -88,7 +89,7 @@ function byNominalRank(out: RankInterval[]): RankInterval[] {
 
 function fromHistogram(
   model: RobustnessModel,
-  histogram: Int32Array,
+  histogram: Uint16Array | Int32Array,
   replicates: number,
   topK: number,
 ): RankInterval[] {
