@@ -254,11 +254,6 @@ function used(w: number): number {
   return 0;
 }
 
-/** The core's `finishMean` of one mean: Σwz/Σw, exp(Σw ln z/Σw) or Σw/Σ(w/z). */
-function finish(mean: MeanMethod, acc: number, w: number): number {
-  return mean === 'arithmetic' ? acc / w : mean === 'geometric' ? Math.exp(acc / w) : w / acc;
-}
-
 /** The core's operand mapping of a level onto [1, 100] from its [min, max] over the ranked rows. */
 function scaleOf(min: number, max: number): number {
   return max - min > 1e-9 * Math.max(1, Math.abs(max), Math.abs(min)) ? 99 / (max - min) : 0;
@@ -366,12 +361,25 @@ function combineDimensions(
         acc1 += term;
       }
     }
-    const v0 = wsum0 > 0 ? finish(mean, acc0, wsum0) : Number.NaN;
+    // The core's finishMean, written out: a call per territory is not always inlined.
+    const v0 = !(wsum0 > 0)
+      ? Number.NaN
+      : arithmetic
+        ? acc0 / wsum0
+        : geometric
+          ? Math.exp(acc0 / wsum0)
+          : wsum0 / acc0;
     first[i] = v0;
     if (v0 < min0) min0 = v0;
     if (v0 > max0) max0 = v0;
     if (second) {
-      const v1 = wsum1 > 0 ? finish(mean, acc1, wsum1) : Number.NaN;
+      const v1 = !(wsum1 > 0)
+        ? Number.NaN
+        : arithmetic
+          ? acc1 / wsum1
+          : geometric
+            ? Math.exp(acc1 / wsum1)
+            : wsum1 / acc1;
       second[i] = v1;
       if (v1 < min1) min1 = v1;
       if (v1 > max1) max1 = v1;
@@ -432,6 +440,12 @@ function combinePillars(
         acc += geometric ? w1 * Math.log(x) : w1 / x;
       }
     }
-    score[i] = wsum > 0 ? finish(combine, acc, wsum) : Number.NaN;
+    score[i] = !(wsum > 0)
+      ? Number.NaN
+      : arithmetic
+        ? acc / wsum
+        : geometric
+          ? Math.exp(acc / wsum)
+          : wsum / acc;
   }
 }
