@@ -67,40 +67,47 @@ function incompleteOf(
   const pattern: number[] = [];
   const present: Int32Array[] = [];
   const patterns = new Map<number | string, number>();
-  const add = (i: number, key: number | string, has: (q: number) => boolean) => {
-    let p = patterns.get(key);
-    if (p === undefined) {
+  // Pattern index + 1 by bit set, 0 = not seen yet: a table when a dimension has few columns.
+  const table = cols.length <= 16 ? new Int32Array(1 << cols.length) : null;
+  const add = (i: number, key: number | string) => {
+    let p = table && typeof key === 'number' ? table[key]! - 1 : (patterns.get(key) ?? -1);
+    if (p < 0) {
       p = present.length;
-      patterns.set(key, p);
-      present.push(cols.filter((_, q) => has(q)));
+      if (table && typeof key === 'number') table[key] = p + 1;
+      else patterns.set(key, p);
+      present.push(
+        cols.filter((_, q) => (typeof key === 'number' ? (key & (1 << q)) === 0 : key[q] === '1')),
+      );
     }
     territories.push(i);
     pattern.push(p);
   };
-  const hasValue = (i: number) => (q: number) => !Number.isNaN(normalised[cols[q]! * n + i]!);
-  if (candidates || cols.length > 30) {
-    // Few territories, or too many columns for a bit set: read each territory's columns, the
-    // pattern keyed by a string of its present columns.
+  if (cols.length > 30) {
+    // Too many columns for a bit set: the pattern is a string of the present columns.
     const count = candidates ? candidates.length : n;
     for (let k = 0; k < count; k++) {
       const i = candidates ? candidates[k]! : k;
       if (status[i] !== 0) continue;
-      const has = hasValue(i);
-      const key = Array.from(cols, (_, q) => (has(q) ? '1' : '0')).join('');
-      if (key.includes('0')) add(i, key, has);
+      const key = Array.from(cols, (j) => (Number.isNaN(normalised[j * n + i]!) ? '0' : '1')).join('');
+      if (key.includes('0')) add(i, key);
+    }
+  } else if (candidates) {
+    // A few territories: the bit set of each one's missing columns, read territory by territory.
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k]!;
+      if (status[i] !== 0) continue;
+      let bits = 0;
+      for (let q = 0; q < cols.length; q++) if (Number.isNaN(normalised[cols[q]! * n + i]!)) bits |= 1 << q;
+      if (bits !== 0) add(i, bits);
     }
   } else {
-    // Every territory: the bit set of its missing columns, built column by column (sequential reads).
+    // Every territory: the bit sets of missing columns, built column by column (sequential reads).
     const missing = new Int32Array(n);
     for (let q = 0; q < cols.length; q++) {
       const col = cols[q]! * n;
       for (let i = 0; i < n; i++) if (Number.isNaN(normalised[col + i]!)) missing[i]! |= 1 << q;
     }
-    for (let i = 0; i < n; i++) {
-      if (status[i] !== 0 || missing[i] === 0) continue;
-      const bits = missing[i]!;
-      add(i, bits, (q) => (bits & (1 << q)) === 0);
-    }
+    for (let i = 0; i < n; i++) if (status[i] === 0 && missing[i] !== 0) add(i, missing[i]!);
   }
   return { territories: Int32Array.from(territories), pattern: Int32Array.from(pattern), present };
 }
