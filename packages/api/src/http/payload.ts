@@ -24,8 +24,9 @@ export class CachedPayload {
   /** Hash of the uncompressed body (base64url of sha1, enough to tell versions apart). */
   readonly hash: string;
   /**
-   * For bodies made on demand (scoring results): gzip at level 1 rather than brotli, about
-   * 70 ms instead of 365 ms for a 2.7 MB result on this class of machine, for 20 % more bytes.
+   * For bodies made on demand (scoring results): brotli at quality 1 rather than 6, and gzip at
+   * level 1 rather than 6. Measured on a 266 kB Bas-Rhin ranking: brotli 1 takes 1.3 ms for
+   * 57 kB, gzip 1 2.9 ms for 62 kB, so brotli 1 is still preferred when the client accepts it.
    */
   readonly fast: boolean;
   private readonly encoded = new Map<Encoding, Promise<Buffer>>();
@@ -50,7 +51,7 @@ export class CachedPayload {
         encoding === 'br'
           ? brotliAsync(this.body, {
               params: {
-                [constants.BROTLI_PARAM_QUALITY]: 6,
+                [constants.BROTLI_PARAM_QUALITY]: this.fast ? 1 : 6,
                 [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length,
               },
             })
@@ -62,8 +63,8 @@ export class CachedPayload {
   }
 }
 
-/** The best encoding the client accepts (brotli then gzip, or gzip first when `preferGzip`), honouring `q=0`. */
-export function negotiateEncoding(header: string | undefined, bytes: number, preferGzip = false): Encoding {
+/** The best encoding the client accepts (brotli then gzip), honouring `q=0`. */
+export function negotiateEncoding(header: string | undefined, bytes: number): Encoding {
   if (!header || bytes < MIN_COMPRESS_BYTES) return 'identity';
   const accepted = new Set<string>();
   for (const part of header.split(',')) {
@@ -73,7 +74,7 @@ export function negotiateEncoding(header: string | undefined, bytes: number, pre
     if (name) accepted.add(name);
   }
   const gzip = accepted.has('gzip') || accepted.has('*');
-  if (accepted.has('br') && !(preferGzip && gzip)) return 'br';
+  if (accepted.has('br')) return 'br';
   return gzip ? 'gzip' : 'identity';
 }
 
@@ -96,7 +97,7 @@ export async function sendPayload(
   payload: CachedPayload,
   cacheControl = 'no-cache',
 ): Promise<FastifyReply> {
-  const encoding = negotiateEncoding(request.headers['accept-encoding'], payload.bytes, payload.fast);
+  const encoding = negotiateEncoding(request.headers['accept-encoding'], payload.bytes);
   const etag = `"${payload.hash}${encoding === 'identity' ? '' : `-${encoding}`}"`;
   reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
   if (matches(request.headers['if-none-match'], etag)) {
