@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { contiguityWeights, decodeVintage, type ScoreConfig, score } from '@ptce/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniConfig } from './fixtures/miniFramework.ts';
@@ -35,6 +36,9 @@ describe('POST /api/vintages/:vid/score on the fixture', () => {
     expect(res.statusCode).toBe(200);
     const expected = direct(join(FIXTURES_DIR, 'vintage-mini'), miniConfig as ScoreConfig);
     expect(res.json()).toEqual(expected);
+    expect(res.body).toBe(
+      JSON.stringify(score(readVintage(join(FIXTURES_DIR, 'vintage-mini')), miniConfig as ScoreConfig)),
+    );
     expect(res.headers.etag).toBe(`"${expected.hash}"`);
     expect(expected.counts.territories).toBe(2);
   });
@@ -129,6 +133,23 @@ describe.skipIf(!hasReal)('POST /api/vintages/bas-rhin-2021/score on the real Ba
     expect(body.territories.map((x: { code: string }) => x.code)).toEqual(
       expected.territories.map((x: { code: string }) => x.code),
     );
+  });
+
+  it('POST score for the ranking view (new weights, explain.detail ranking) sends the bytes of JSON.stringify of the engine result', async () => {
+    const vintage = readVintage(REAL);
+    for (const ess of [1.2345678, 0.75]) {
+      const config = {
+        changes: { dimensions: { ess: { weight: ess }, precarity: { weight: 1.3 } } },
+        explain: { detail: 'ranking' },
+      };
+      const res = await post(t, config, {}, 'bas-rhin-2021');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-ptce-cache']).toBe('miss');
+      expect(res.body).toBe(JSON.stringify(score(vintage, config as ScoreConfig)));
+      const compressed = await post(t, config, { 'accept-encoding': 'gzip, deflate, br' }, 'bas-rhin-2021');
+      expect(compressed.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe(res.body);
+    }
   });
 
   it('POST score at the EPCI level with changed weights matches the engine', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ScoreContext } from '@ptce/engine';
 import { ApiError } from '../errors.ts';
+import { jsonBuffer } from '../http/jsonBuffer.ts';
 import { CachedPayload } from '../http/payload.ts';
 import type { JsonObject } from '../store/types.ts';
 import type { LoadedVintage } from '../vintages/registry.ts';
@@ -71,7 +72,7 @@ export class ScoreService {
     }
     const result = this.scorer(loaded.vintage, config, context);
     const payload = new CachedPayload(
-      JSON.stringify(result),
+      jsonBuffer(result, 'territories'),
       'application/json; charset=utf-8',
       result.hash,
       FAST,
