@@ -1,5 +1,6 @@
 /** Room for the next text in UTF-8: at most 3 bytes per UTF-16 code unit. */
 const MAX_UTF8_PER_UNIT = 3;
+const COMMA = 0x2c;
 
 /**
  * Writes JSON texts one after the other into one growing buffer. Kept between calls (a result
@@ -23,6 +24,12 @@ class Utf8Writer {
       this.buffer = grown;
     }
     this.offset += this.buffer.write(text, this.offset);
+  }
+
+  /** One ASCII character (a separator), without a call into C++. */
+  writeAscii(code: number): void {
+    if (this.offset === this.buffer.length) this.write(String.fromCharCode(code));
+    else this.buffer[this.offset++] = code;
   }
 
   /** A copy of what was written, then the writer is empty again. */
@@ -71,9 +78,9 @@ export function jsonBuffer(value: unknown, listKey?: string): Buffer {
       writer.write(`${first ? '' : ','}${JSON.stringify(key)}:[`);
       const list = member as unknown[];
       for (let i = 0; i < list.length; i++) {
+        if (i > 0) writer.writeAscii(COMMA);
         // As JSON.stringify does in an array: what has no JSON form (undefined, a function) is null.
-        const item = JSON.stringify(list[i]) ?? 'null';
-        writer.write(i === 0 ? item : `,${item}`);
+        writer.write(JSON.stringify(list[i]) ?? 'null');
       }
       writer.write(']');
     } else {
