@@ -33,7 +33,7 @@ export class ScoreService {
     this.scorer = scorer;
     this.cache = new LruCache(cache.entries, {
       maxWeight: cache.megabytes * 1024 * 1024,
-      // The body plus room for its gzip form (about a fifth of it), made on first demand.
+      // The body plus room for its compressed form (brotli or gzip, about a fifth of it), made on first demand.
       weigh: (payload) => Math.ceil(payload.bytes * 1.25),
     });
   }
