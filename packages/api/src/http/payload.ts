@@ -1,17 +1,36 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Below this size, compressing costs more than it saves. */
 const MIN_COMPRESS_BYTES = 1024;
 
-type Encoding = 'br' | 'gzip' | 'identity';
+export type Encoding = 'br' | 'gzip' | 'identity';
 
 // Compression runs in libuv's thread pool, not on the event loop: a large result being compressed
 // does not hold up the requests behind it (2 cores here: one for JavaScript, one for zlib).
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
+
+/** Brotli options: quality 1 for bodies made on demand (`fast`), 6 for files read once. */
+const brotliOptions = (bytes: number, fast: boolean) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: fast ? 1 : 6,
+    [constants.BROTLI_PARAM_SIZE_HINT]: bytes,
+  },
+});
+const gzipOptions = (fast: boolean) => ({ level: fast ? 1 : 6 });
+
+/**
+ * `body` compressed on the calling thread, with the same settings as `CachedPayload.as`: for a
+ * scoring worker, whose thread is there to do this work (the event loop never calls it).
+ */
+export function compressSync(body: Buffer, encoding: 'br' | 'gzip', fast: boolean): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, brotliOptions(body.length, fast))
+    : gzipSync(body, gzipOptions(fast));
+}
 
 /**
  * A response body computed once and sent many times (vintage files, GeoJSON, scoring
@@ -31,11 +50,20 @@ export class CachedPayload {
   readonly fast: boolean;
   private readonly encoded = new Map<Encoding, Promise<Buffer>>();
 
-  constructor(body: Buffer | string, contentType: string, hash?: string, options: { fast?: boolean } = {}) {
+  /** `options.encoded`: forms already compressed elsewhere (a scoring worker), with the same settings. */
+  constructor(
+    body: Buffer | string,
+    contentType: string,
+    hash?: string,
+    options: { fast?: boolean; encoded?: Partial<Record<'br' | 'gzip', Buffer>> } = {},
+  ) {
     this.body = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     this.contentType = contentType;
     this.hash = hash ?? createHash('sha1').update(this.body).digest('base64url');
     this.fast = options.fast ?? false;
+    for (const [encoding, buffer] of Object.entries(options.encoded ?? {})) {
+      if (buffer) this.encoded.set(encoding as Encoding, Promise.resolve(buffer));
+    }
   }
 
   get bytes(): number {
@@ -49,13 +77,8 @@ export class CachedPayload {
     if (!buffer) {
       buffer =
         encoding === 'br'
-          ? brotliAsync(this.body, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: this.fast ? 1 : 6,
-                [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length,
-              },
-            })
-          : gzipAsync(this.body, { level: this.fast ? 1 : 6 });
+          ? brotliAsync(this.body, brotliOptions(this.body.length, this.fast))
+          : gzipAsync(this.body, gzipOptions(this.fast));
       this.encoded.set(encoding, buffer);
       buffer.catch(() => this.encoded.delete(encoding));
     }
