@@ -19,8 +19,11 @@ export interface AppOptions {
   /** Close the store when the app closes (true when the app opened it). */
   ownsStore: boolean;
   jobs: JobHandlers;
-  /** `null` runs the app without scoring: the score route then answers 501 `SCORING_UNAVAILABLE`. */
-  scorer: Scorer | null;
+  /**
+   * How scorings run: `'workers'` in a pool of `config.scoreWorkers` worker threads, a function
+   * on the event loop, `null` not at all (the score route then answers 501 `SCORING_UNAVAILABLE`).
+   */
+  scorer: Scorer | 'workers' | null;
 }
 
 export interface BuildOptions {
@@ -32,7 +35,10 @@ export interface BuildOptions {
   store?: Store;
   /** Computations behind `POST /api/vintages/:vid/jobs/:kind` (default: the engine's, `engineJobHandlers()`); kinds left out answer 501. */
   jobs?: JobHandlers;
-  /** The scoring function; default: the engine's (`createEngineScorer()`, one per app). */
+  /**
+   * The scoring function, run on the event loop; default: the engine's, in `config.scoreWorkers`
+   * worker threads, or on the event loop (`createEngineScorer()`, one per app) when that is 0.
+   */
   scorer?: Scorer | null;
   /** Fastify logger option; default: JSON logs at `config.logLevel`. */
   logger?: FastifyServerOptions['logger'];
@@ -81,7 +87,12 @@ export async function build(options: BuildOptions = {}) {
     .withTypeProvider<TypeBoxTypeProvider>()
     .setValidatorCompiler(TypeBoxValidatorCompiler);
   try {
-    const scorer = options.scorer === undefined ? createEngineScorer() : options.scorer;
+    const scorer =
+      options.scorer !== undefined
+        ? options.scorer
+        : config.scoreWorkers > 0
+          ? 'workers'
+          : createEngineScorer();
     await fastify.register(app, {
       config,
       store,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
@@ -17,6 +18,7 @@ describe('loadConfig(env)', () => {
       bodyLimit: 1024 * 1024,
     });
     expect([...config.publicReads]).toEqual(['vintages', 'score']);
+    expect(config.scoreWorkers).toBe(Math.min(availableParallelism(), 4));
   });
 
   it('loadConfig() reads lists, numbers and paths from the environment', () => {
@@ -36,5 +38,7 @@ describe('loadConfig(env)', () => {
     expect(() => loadConfig({ PTCE_PORT: '80a' })).toThrow(ConfigError);
     expect(() => loadConfig({ PTCE_PORT: '70000' })).toThrow(/PTCE_PORT/);
     expect(() => loadConfig({ PTCE_PUBLIC_READS: 'vintages,drafts' })).toThrow(/PTCE_PUBLIC_READS.*drafts/);
+    expect(() => loadConfig({ PTCE_SCORE_WORKERS: '-1' })).toThrow(/PTCE_SCORE_WORKERS/);
+    expect(loadConfig({ PTCE_SCORE_WORKERS: '0' }).scoreWorkers).toBe(0);
   });
 });

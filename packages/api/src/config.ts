@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +39,12 @@ export interface ApiConfig {
   scoreCacheMegabytes: number;
   /** `PTCE_JOB_TTL`, seconds a finished job's result is kept; default 900. */
   jobTtlSeconds: number;
+  /**
+   * `PTCE_SCORE_WORKERS`, worker threads that score (engine, serialisation, compression) off
+   * the event loop; default the available parallelism, at most 4. `0` scores on the event loop.
+   * Each worker decodes the vintages it scores: memory grows by one vintage per worker.
+   */
+  scoreWorkers: number;
   /** `PTCE_LOG_LEVEL`, default `info`. */
   logLevel: string;
 }
@@ -52,6 +59,9 @@ export class ConfigError extends Error {
     this.variable = variable;
   }
 }
+
+/** One worker per core, capped: beyond 4, vintage copies cost more memory than the cores gain. */
+const DEFAULT_SCORE_WORKERS = Math.min(availableParallelism(), 4);
 
 type Env = Record<string, string | undefined>;
 
@@ -114,6 +124,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     scoreCacheEntries: integer(env, 'PTCE_SCORE_CACHE', 256, 0, 100_000),
     scoreCacheMegabytes: integer(env, 'PTCE_SCORE_CACHE_MB', 128, 0, 1_000_000),
     jobTtlSeconds: integer(env, 'PTCE_JOB_TTL', 900, 1, 7 * 24 * 3600),
+    scoreWorkers: integer(env, 'PTCE_SCORE_WORKERS', DEFAULT_SCORE_WORKERS, 0, 64),
     logLevel: env.PTCE_LOG_LEVEL?.trim() || 'info',
   };
 }

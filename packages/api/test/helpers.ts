@@ -17,7 +17,8 @@ export type TestApp = Awaited<ReturnType<typeof testApp>>;
 /**
  * An app on the fixture vintage with a fresh data folder, no rate limit, no UI, no logs, and
  * one token per role (plus a second analyst to test authorship). Settings come only from here,
- * never from the environment of the test run.
+ * never from the environment of the test run. Scorings run on the event loop unless
+ * `config.scoreWorkers` says otherwise; with workers, resolves once they have all started.
  */
 export async function testApp(
   options: Omit<BuildOptions, 'config'> & {
@@ -37,10 +38,12 @@ export async function testApp(
       uiDist: join(dataDir, 'no-ui'),
       rateLimitPerMinute: 0,
       publicReads: new Set(options.publicReads ?? ['vintages', 'score']),
+      scoreWorkers: 0,
       ...options.config,
     },
   });
   await app.ready();
+  await app.scoring.pool?.whenReady();
   const token = async (role: 'viewer' | 'analyst' | 'admin', name: string) =>
     (await createToken(app.store, { role, name })).token;
   const tokens = {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { contiguityWeights, decodeVintage, type ScoreConfig, score } from '@ptce/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniConfig } from './fixtures/miniFramework.ts';
@@ -23,10 +24,16 @@ function direct(dir: string, config: ScoreConfig) {
 const post = (t: TestApp, payload: object, headers: Record<string, string> = {}, vid = 'vintage-mini') =>
   t.app.inject({ method: 'POST', url: `/api/vintages/${vid}/score`, payload, headers });
 
-describe('POST /api/vintages/:vid/score on the fixture', () => {
+/** Every route test runs twice: scoring on the event loop, and in a pool of real worker threads. */
+const MODES = [
+  ['on the event loop', 0],
+  ['in worker threads', 2],
+] as const;
+
+describe.each(MODES)('POST /api/vintages/:vid/score on the fixture, scoring %s', (_mode, scoreWorkers) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await testApp();
+    t = await testApp({ config: { scoreWorkers } });
   });
   afterAll(async () => t.close());
 
@@ -35,6 +42,9 @@ describe('POST /api/vintages/:vid/score on the fixture', () => {
     expect(res.statusCode).toBe(200);
     const expected = direct(join(FIXTURES_DIR, 'vintage-mini'), miniConfig as ScoreConfig);
     expect(res.json()).toEqual(expected);
+    expect(res.body).toBe(
+      JSON.stringify(score(readVintage(join(FIXTURES_DIR, 'vintage-mini')), miniConfig as ScoreConfig)),
+    );
     expect(res.headers.etag).toBe(`"${expected.hash}"`);
     expect(expected.counts.territories).toBe(2);
   });
@@ -111,32 +121,54 @@ if (!hasReal) {
   );
 }
 
-describe.skipIf(!hasReal)('POST /api/vintages/bas-rhin-2021/score on the real Bas-Rhin vintage', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp({ config: { vintagesDir: BUILD_DIR, defaultVintage: 'bas-rhin-2021' } });
-  });
-  afterAll(async () => t.close());
+describe.skipIf(!hasReal).each(MODES)(
+  'POST /api/vintages/bas-rhin-2021/score on the real Bas-Rhin vintage, scoring %s',
+  (_mode, scoreWorkers) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await testApp({
+        config: { vintagesDir: BUILD_DIR, defaultVintage: 'bas-rhin-2021', scoreWorkers },
+      });
+    });
+    afterAll(async () => t.close());
 
-  it('POST score with the default framework ranks the 514 communes exactly as the engine does', async () => {
-    const res = await post(t, {}, {}, 'bas-rhin-2021');
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    const expected = direct(REAL, {});
-    expect(body.hash).toBe(expected.hash);
-    expect(body.counts).toEqual(expected.counts);
-    expect(body.counts.territories).toBe(514);
-    expect(body.territories.map((x: { code: string }) => x.code)).toEqual(
-      expected.territories.map((x: { code: string }) => x.code),
-    );
-  });
-
-  it('POST score at the EPCI level with changed weights matches the engine', async () => {
-    for (const weight of [1, 2, 0.5]) {
-      const config = { level: 'epci', changes: { dimensions: { ess: { weight } } } };
-      const res = await post(t, config, {}, 'bas-rhin-2021');
+    it('POST score with the default framework ranks the 514 communes exactly as the engine does', async () => {
+      const res = await post(t, {}, {}, 'bas-rhin-2021');
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual(direct(REAL, config));
-    }
-  });
-});
+      const body = res.json();
+      const expected = direct(REAL, {});
+      expect(body.hash).toBe(expected.hash);
+      expect(body.counts).toEqual(expected.counts);
+      expect(body.counts.territories).toBe(514);
+      expect(body.territories.map((x: { code: string }) => x.code)).toEqual(
+        expected.territories.map((x: { code: string }) => x.code),
+      );
+    });
+
+    it('POST score for the ranking view (new weights, explain.detail ranking) sends the bytes of JSON.stringify of the engine result', async () => {
+      const vintage = readVintage(REAL);
+      for (const ess of [1.2345678, 0.75]) {
+        const config = {
+          changes: { dimensions: { ess: { weight: ess }, precarity: { weight: 1.3 } } },
+          explain: { detail: 'ranking' },
+        };
+        const res = await post(t, config, {}, 'bas-rhin-2021');
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-ptce-cache']).toBe('miss');
+        expect(res.body).toBe(JSON.stringify(score(vintage, config as ScoreConfig)));
+        const compressed = await post(t, config, { 'accept-encoding': 'gzip, deflate, br' }, 'bas-rhin-2021');
+        expect(compressed.headers['content-encoding']).toBe('br');
+        expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe(res.body);
+      }
+    });
+
+    it('POST score at the EPCI level with changed weights matches the engine', async () => {
+      for (const weight of [1, 2, 0.5]) {
+        const config = { level: 'epci', changes: { dimensions: { ess: { weight } } } };
+        const res = await post(t, config, {}, 'bas-rhin-2021');
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toEqual(direct(REAL, config));
+      }
+    });
+  },
+);

@@ -34,7 +34,13 @@ describe('the server over HTTP', () => {
     expect(health.headers.get('x-request-id')).toBe('e2e-req-1');
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(await (await fetch(`${server.url}/ready`)).json()).toMatchObject({ status: 'ready', communes: 5 });
+    // Ready once the score workers have started (they load tsx and the engine: a moment after listening).
+    let ready = await fetch(`${server.url}/ready`);
+    for (let i = 0; ready.status !== 200 && i < 300; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = await fetch(`${server.url}/ready`);
+    }
+    expect(await ready.json()).toMatchObject({ status: 'ready', communes: 5 });
     expect(server.logs.some((l) => l.includes('"reqId":"e2e-req-1"'))).toBe(true);
   });
 

@@ -4,11 +4,12 @@ import type { AppOptions } from '../app.ts';
 import { errorReply } from '../http/errorReply.ts';
 import type { JobHandlers } from '../jobs/kinds.ts';
 import { JobRunner } from '../jobs/runner.ts';
+import { ScorePool } from '../scoring/scorePool.ts';
 import { ScoreService } from '../scoring/scoreService.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Scoring with its cache by hash of (vintage, configuration). */
+    /** Scoring (in worker threads unless PTCE_SCORE_WORKERS=0) with its cache by hash of (vintage, configuration). */
     scoring: ScoreService;
     /** The long computations running in the process. */
     jobs: JobRunner;
@@ -17,16 +18,32 @@ declare module 'fastify' {
   }
 }
 
-/** The computing services: scoring (cached) and the job runner (cancelled when the app closes). */
+/** The computing services: scoring (cached; its workers stopped when the app closes) and the job runner (cancelled then). */
 export default fp(
   async (fastify, { config, scorer, jobs }: AppOptions) => {
-    fastify.decorate(
-      'scoring',
-      new ScoreService(scorer, {
-        entries: config.scoreCacheEntries,
-        megabytes: config.scoreCacheMegabytes,
-      }),
-    );
+    const backend =
+      scorer === 'workers'
+        ? new ScorePool({
+            size: config.scoreWorkers,
+            data: { vintagesDir: config.vintagesDir, defaultVintage: config.defaultVintage },
+            onExit: (exit) =>
+              fastify.log.error(
+                {
+                  threadId: exit.threadId,
+                  exitCode: exit.exitCode,
+                  err: exit.error,
+                  wasReady: exit.wasReady,
+                },
+                'score worker ended unexpectedly; starting another',
+              ),
+          })
+        : scorer;
+    const scoring = new ScoreService(backend, {
+      entries: config.scoreCacheEntries,
+      megabytes: config.scoreCacheMegabytes,
+    });
+    fastify.decorate('scoring', scoring);
+    fastify.addHook('onClose', async () => scoring.close());
     const runner = new JobRunner({
       ttlMs: config.jobTtlSeconds * 1000,
       describeError: (error) => {

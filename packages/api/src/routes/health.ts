@@ -3,7 +3,10 @@ import { Type } from 'typebox';
 import { isApiError } from '../errors.ts';
 import { ErrorSchema } from '../schemas/common.ts';
 
-/** Liveness (`/health`: the process answers) and readiness (`/ready`: database open, default vintage loaded). */
+/**
+ * Liveness (`/health`: the process answers) and readiness (`/ready`: database open, default
+ * vintage loaded, and — when scorings run in worker threads — at least one score worker started).
+ */
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/health',
@@ -23,7 +26,7 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags: ['health'],
-        summary: 'Base ouverte et millésime par défaut chargé',
+        summary: 'Base ouverte, millésime par défaut chargé, fils de calcul du score démarrés',
         response: {
           200: Type.Object({
             status: Type.Literal('ready'),
@@ -48,6 +51,10 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         communes = (await fastify.vintages.load(vintageId)).vintage.communes.codes.length;
       } catch (error) {
         problems.vintage = isApiError(error) ? error.message : String(error);
+      }
+      const pool = fastify.scoring.pool;
+      if (pool && pool.readyWorkers === 0) {
+        problems.scoreWorkers = `aucun des ${pool.size} fils de calcul du score n'est encore démarré`;
       }
       if (Object.keys(problems).length > 0) {
         return reply.code(503).send({

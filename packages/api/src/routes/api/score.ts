@@ -32,7 +32,12 @@ const score: FastifyPluginAsyncTypebox = async (fastify) => {
         needsContiguity(config) && level !== 'groups'
           ? { neighbours: await levelContiguity(fastify.vintages, loaded, level) }
           : {};
-      const { payload, cached } = fastify.scoring.score(loaded, config, context);
+      const { payload, cached } = await fastify.scoring.score(
+        loaded,
+        config,
+        context,
+        request.headers['accept-encoding'],
+      );
       reply.header('x-ptce-cache', cached ? 'hit' : 'miss');
       return sendPayload(request, reply, payload, 'private, no-cache');
     },

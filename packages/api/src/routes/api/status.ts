@@ -31,6 +31,10 @@ const status: FastifyPluginAsyncTypebox = async (fastify) => {
               arrayBuffers: Count,
             }),
             scoreCache: Type.Object({ entries: Count, bytes: Count, hits: Count, misses: Count }),
+            scoreWorkers: Type.Object(
+              { size: Count, ready: Count, pending: Count, restarts: Count },
+              { description: 'Fils de calcul du score (size 0 : calcul dans la boucle principale)' },
+            ),
             jobs: Count,
             gcRun: Type.Boolean(),
           }),
@@ -51,6 +55,7 @@ const status: FastifyPluginAsyncTypebox = async (fastify) => {
         uptimeSeconds: process.uptime(),
         memory: process.memoryUsage(),
         scoreCache: fastify.scoring.stats(),
+        scoreWorkers: fastify.scoring.workerStats(),
         jobs: fastify.jobs.size,
         gcRun,
       };

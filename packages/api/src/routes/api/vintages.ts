@@ -79,7 +79,7 @@ const vintages: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const { vid } = request.params;
       fastify.vintages.evict(vid);
-      fastify.scoring.clear();
+      fastify.scoring.clear(vid);
       const loaded = await fastify.vintages.load(vid);
       request.log.info({ vintage: vid, by: request.principal?.name }, 'vintage reloaded');
       return { id: vid, communes: loaded.vintage.communes.codes.length };
