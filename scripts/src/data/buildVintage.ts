@@ -26,7 +26,7 @@ import { type EssLayer, type EssStem, essVariableInfos } from './ess/essVariable
 import { readCresEss } from './ess/readCresEss.ts';
 import { readSireneEss } from './ess/readSireneEss.ts';
 import { SYNTHETIC_ESS_DESCRIPTION, SYNTHETIC_ESS_SEED, syntheticEss } from './ess/syntheticEss.ts';
-import type { AreaGeometry } from './geometry.ts';
+import { type AreaGeometry, type FlatRings, flattenRings } from './geometry.ts';
 import {
   inputRecord,
   type LoadOptions,
@@ -789,14 +789,23 @@ async function hashFile(path: string): Promise<string> {
   });
 }
 
+/**
+ * A commune polygon with flat rings: each file's GeoJSON is dropped once read, so the garbage
+ * collector never walks the whole country's coordinates as millions of small arrays.
+ */
+interface CommunePolygon {
+  properties: PolygonFeature['properties'];
+  geometry: FlatRings;
+}
+
 async function loadPolygonFeatures(
   options: BuildOptions,
   tables: Awaited<ReturnType<typeof loadTables>>,
   polygonDeps: string[],
   scopeDeps: Set<string>,
-): Promise<{ features: PolygonFeature[]; records: InputRecord[]; missingOutsideDeps: string[] }> {
+): Promise<{ features: CommunePolygon[]; records: InputRecord[]; missingOutsideDeps: string[] }> {
   const finder = tables.finder;
-  const features: PolygonFeature[] = [];
+  const features: CommunePolygon[] = [];
   const records: InputRecord[] = [];
   const missingOutsideDeps: string[] = [];
   const seen = new Map<string, string>();
@@ -816,7 +825,7 @@ async function loadPolygonFeatures(
         );
       }
       seen.set(f.properties.code, file);
-      features.push(f);
+      features.push({ properties: f.properties, geometry: flattenRings(f.geometry) });
     }
   };
   let national: PolygonFeature[] | undefined;
