@@ -26,49 +26,59 @@ export interface MeshShape {
  * about a million vertices and twice as many edges, which a Map holds in several hundred MB.
  */
 class PairHash {
-  /** Slot k holds its key in [4k] and [4k + 1], its value in [4k + 2]: one cache line per probe. */
+  /** Slot k holds its key plus one in [4k] and [4k + 1] (0: empty), its value in [4k + 2]. */
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(expected: number) {
+  /**
+   * `shift`: keys that agree once shifted right by it hash to the same window of 16 slots, so
+   * that near keys looked up one after the other (the vertices of a ring, the edges between
+   * them) mostly hit memory already in the cache.
+   */
+  constructor(
+    expected: number,
+    private readonly shift: number,
+  ) {
     let size = 1024;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size * 4).fill(-1);
+    while (size < expected * 1.5) size *= 2;
+    this.slots = new Int32Array(size * 4);
     this.mask = size - 1;
   }
 
-  /** Index in `slots` of (a, b), or of the empty slot where it would go. */
+  /** Index in `slots` of (a, b), or of the empty slot where it would go; a, b already plus one. */
   private slot(a: number, b: number): number {
-    // Mix both halves (murmur3's finaliser constants); linear probing.
-    let h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1);
-    h ^= h >>> 15;
+    // Window from the high bits, slot in it from the low bits (murmur3's constants); linear probing.
+    let window = Math.imul((a >>> this.shift) ^ Math.imul(b >>> this.shift, 0x85ebca6b), 0x9e3779b1);
+    window ^= window >>> 13;
+    let h = (window << 4) | (Math.imul(a ^ (b << 7), 0x9e3779b1) >>> 28);
     const { slots, mask } = this;
     for (;;) {
       h &= mask;
       const k = h * 4;
-      if (slots[k] === -1 || (slots[k] === a && slots[k + 1] === b)) return k;
+      if (slots[k] === 0 || (slots[k] === a && slots[k + 1] === b)) return k;
       h++;
     }
   }
 
   /** The value of (a, b), or -1. */
   get(a: number, b: number): number {
-    return this.slots[this.slot(a, b) + 2];
+    const k = this.slot(a + 1, b + 1);
+    return this.slots[k] === 0 ? -1 : this.slots[k + 2];
   }
 
   set(a: number, b: number, value: number): void {
-    const k = this.slot(a, b);
-    this.slots[k] = a;
-    this.slots[k + 1] = b;
+    const k = this.slot(a + 1, b + 1);
+    this.slots[k] = a + 1;
+    this.slots[k + 1] = b + 1;
     this.slots[k + 2] = value;
   }
 
   /** The value of (a, b); when absent, stores `value` and returns it. */
   getOrSet(a: number, b: number, value: number): number {
-    const k = this.slot(a, b);
-    if (this.slots[k] !== -1) return this.slots[k + 2];
-    this.slots[k] = a;
-    this.slots[k + 1] = b;
+    const k = this.slot(a + 1, b + 1);
+    if (this.slots[k] !== 0) return this.slots[k + 2];
+    this.slots[k] = a + 1;
+    this.slots[k + 1] = b + 1;
     this.slots[k + 2] = value;
     return value;
   }
@@ -115,7 +125,8 @@ export class PolygonMesh {
     const flat = geometries.map((g) => (g === null ? null : 'coords' in g ? g : flattenRings(g)));
     let positions = 0;
     for (const g of flat) if (g) positions += g.coords.length / 2;
-    const vertexIds = new PairHash(positions);
+    // Windows of 2^9 × 2^9 quantisation steps (about 500 m): a ring's next vertex is often in the same.
+    const vertexIds = new PairHash(positions, 9);
     const xs = new Float64Array(positions);
     const ys = new Float64Array(positions);
     const from = new Int32Array(positions);
@@ -150,7 +161,8 @@ export class PolygonMesh {
       }
     }
     const twin = new Int32Array(edges).fill(-1);
-    const edgeIds = new PairHash(edges);
+    // Vertex ids are numbered along the rings: the edges of a border have near ids.
+    const edgeIds = new PairHash(edges, 4);
     for (let e = 0; e < edges; e++) {
       const reverse = edgeIds.get(to[e], from[e]);
       if (reverse >= 0 && twin[reverse] < 0) {
@@ -168,7 +180,9 @@ export class PolygonMesh {
     this.to = to;
     this.owner = owner;
     // The dissolve reads the twin's owner only: kept per edge, it is read in order, not at random.
-    this.twinOwner = Int32Array.from(twin, (t) => (t < 0 ? -1 : owner[t]));
+    const twinOwner = new Int32Array(edges);
+    for (let e = 0; e < edges; e++) twinOwner[e] = twin[e] < 0 ? -1 : owner[twin[e]];
+    this.twinOwner = twinOwner;
   }
 
   /**
