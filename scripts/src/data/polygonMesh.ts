@@ -13,6 +13,18 @@ interface DissolvedRings {
   polygonStart: Int32Array;
 }
 
+/** What a mesh is made of, to send it to a worker thread. */
+export interface MeshState {
+  vertexCount: number;
+  edgeCount: number;
+  xs: Float64Array;
+  ys: Float64Array;
+  from: Int32Array;
+  to: Int32Array;
+  owner: Int32Array;
+  twinOwner: Int32Array;
+}
+
 /** A dissolved shape: the polygons `first` to `end - 1` of its dissolve. */
 export interface MeshShape {
   readonly rings: DissolvedRings;
@@ -183,6 +195,17 @@ export class PolygonMesh {
     const twinOwner = new Int32Array(edges);
     for (let e = 0; e < edges; e++) twinOwner[e] = twin[e] < 0 ? -1 : owner[twin[e]];
     this.twinOwner = twinOwner;
+  }
+
+  /** The mesh's arrays, to rebuild it in another thread (see `fromState`). */
+  state(): MeshState {
+    const { vertexCount, edgeCount, xs, ys, from, to, owner, twinOwner } = this;
+    return { vertexCount, edgeCount, xs, ys, from, to, owner, twinOwner };
+  }
+
+  /** The mesh whose `state()` this is (as received by a worker thread). */
+  static fromState(state: MeshState): PolygonMesh {
+    return Object.assign(Object.create(PolygonMesh.prototype) as PolygonMesh, state);
   }
 
   /**
