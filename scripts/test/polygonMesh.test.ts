@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { area } from '@turf/turf';
+import fc from 'fast-check';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { AreaGeometry } from '../src/data/geometry.ts';
-import { PolygonMesh } from '../src/data/polygonMesh.ts';
+import { type AreaGeometry, flattenRings } from '../src/data/geometry.ts';
+import { PolygonMesh, writeFixed5 } from '../src/data/polygonMesh.ts';
 import { readPolygons } from '../src/data/readPolygons.ts';
 import { hasShared, SHARED_RAW } from './helpers.ts';
 
@@ -65,6 +66,42 @@ describe('PolygonMesh.dissolve(groupOf, groupCount)', () => {
     const mesh = new PolygonMesh([square(0, 0), square(1, 0)]);
     const [shape] = mesh.dissolve(Int32Array.from([0, 0]), 1);
     expect(JSON.parse(mesh.geometryJson(shape as never))).toEqual(mesh.geometry(shape as never));
+  });
+});
+
+describe('writeFixed5(q, out, at)', () => {
+  const printed = (q: number) => {
+    const out = new Uint8Array(16);
+    return Buffer.from(out.subarray(0, writeFixed5(q, out, 0))).toString('latin1');
+  };
+
+  it('prints q / 1e5 as JavaScript does', () => {
+    for (const q of [0, -0, 1, -1, 5, 10, 100000, -100000, 123456, -4850000, 18000000, -18000000, 700001])
+      expect(printed(q)).toBe(String(q / 1e5));
+    fc.assert(
+      fc.property(fc.integer({ min: -18_000_000, max: 18_000_000 }), (q) => printed(q) === String(q / 1e5)),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('PolygonMesh(geometries)', () => {
+  it('gives the same mesh from GeoJSON and from flat rings', () => {
+    const cells = [square(0, 0), square(1, 0), square(0, 1)];
+    const multi: AreaGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [square(3, 3).coordinates, square(5, 5).coordinates],
+    };
+    const fromGeoJson = new PolygonMesh([...cells, multi, null]);
+    const fromFlat = new PolygonMesh([...cells.map(flattenRings), flattenRings(multi), null]);
+    const groups = Int32Array.from([0, 0, 1, 2, 0]);
+    const a = fromGeoJson.dissolve(groups, 3).map((s) => (s ? fromGeoJson.geometryJson(s) : null));
+    const b = fromFlat.dissolve(groups, 3).map((s) => (s ? fromFlat.geometryJson(s) : null));
+    expect(b).toEqual(a);
+    // Its two squares, larger first (equal areas here, up to rounding).
+    const coordinates = JSON.parse(a[2] as string).coordinates;
+    expect(coordinates).toHaveLength(2);
+    expect(coordinates).toEqual(expect.arrayContaining(multi.coordinates));
   });
 });
 

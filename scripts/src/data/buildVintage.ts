@@ -22,11 +22,12 @@ import { aggregationFromLabel, unitFromLabel } from './canonicalVariable.ts';
 import { loadCogHistory } from './cogHistory.ts';
 import { contextOutlines, mainPlaces } from './contextLayers.ts';
 import { DataError } from './DataError.ts';
+import { type LevelJob, levelDrawer, levelFeatureCollection } from './dissolveLevels.ts';
 import { type EssLayer, type EssStem, essVariableInfos } from './ess/essVariables.ts';
 import { readCresEss } from './ess/readCresEss.ts';
 import { readSireneEss } from './ess/readSireneEss.ts';
 import { SYNTHETIC_ESS_DESCRIPTION, SYNTHETIC_ESS_SEED, syntheticEss } from './ess/syntheticEss.ts';
-import type { AreaGeometry } from './geometry.ts';
+import { type AreaGeometry, type FlatRings, flattenRings } from './geometry.ts';
 import {
   inputRecord,
   type LoadOptions,
@@ -77,6 +78,11 @@ export interface BuildSummary {
   levels: { id: string; units: number }[];
   durationMs: number;
 }
+
+/** From this many polygons a worker thread draws zoning levels (France: 35,000; a département: 500). */
+const MIN_POLYGONS_FOR_WORKER = 5000;
+/** Zoning levels the worker draws, of the eight: the others and the communes are drawn here. */
+const LEVELS_IN_WORKER = 5;
 
 /** Above this share of communes in scope without a polygon, the polygon file is deemed wrong. */
 const MAX_MISSING_POLYGON_SHARE = 0.005;
@@ -178,10 +184,12 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
   const outDir = options.outDir ?? join(repoRoot(), 'datasets', 'build');
   cleanStaleTemporaries(outDir);
   const writer = new VintageWriter(outDir, id);
+  let drawer: ReturnType<typeof levelDrawer> | undefined;
   try {
     return await assemble();
   } catch (error) {
     writer.abort();
+    drawer?.close();
     throw error;
   }
 
@@ -369,6 +377,9 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
     }
     progress('Maillage et fusion des contours');
     const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
+    // Zoning levels are drawn on two threads where they cost seconds (France); the worker loads
+    // while the mesh is built.
+    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer() : undefined;
     const mesh = new PolygonMesh(used.map((f) => f.geometry));
     // Commune of each polygon; zonings are dissolved from these.
     const featureCommune = Int32Array.from(
@@ -381,10 +392,9 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
       const shape = communeShapes[i];
       return shape ? mesh.geometry(shape) : null;
     };
-    const dissolveBy = (membership: string[], unitCodes: string[]) => {
+    const groupsOf = (membership: string[], unitCodes: string[]) => {
       const unitIndex = new Map(unitCodes.map((c, k) => [c, k]));
-      const groupOf = Int32Array.from(featureCommune, (i) => unitIndex.get(membership[i]) ?? -1);
-      return mesh.dissolve(groupOf, unitCodes.length);
+      return Int32Array.from(featureCommune, (i) => unitIndex.get(membership[i]) ?? -1);
     };
 
     // --- Zonings.
@@ -395,8 +405,7 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
       const shape = communeShapes[i];
       return shape ? [{ shape, properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
     });
-    writer.write('geo/commune.geojson', mesh.featureCollection(communeFeatures));
-
+    const jobs: LevelJob[] = [];
     for (const level of TABLE_LEVELS) {
       const membership = rows.map((r, i) => {
         const code = r.values[level.column];
@@ -422,12 +431,10 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
           complete: zone?.communes != null && members.length === zone.communes,
         };
       });
-      const geometries = dissolveBy(membership, unitCodes);
-      const features = units.flatMap((u, k) => {
-        const shape = geometries[k];
-        return shape ? [{ shape, properties: { code: u.code, name: u.name } }] : [];
+      jobs.push({
+        groupOf: groupsOf(membership, unitCodes),
+        properties: units.map((u) => ({ code: u.code, name: u.name })),
       });
-      writer.write(`geo/${level.id}.geojson`, mesh.featureCollection(features));
       levels.push({
         id: level.id,
         label: level.label,
@@ -447,6 +454,16 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
         });
       }
     }
+
+    // The worker draws the first levels while this thread draws the others and the communes.
+    const drawing = drawer
+      ? drawer.run(mesh, jobs, LEVELS_IN_WORKER)
+      : Promise.resolve({ bytes: jobs.map((job) => levelFeatureCollection(mesh, job)) });
+    writer.write('geo/commune.geojson', mesh.featureCollection(communeFeatures));
+    const drawn = (await drawing).bytes;
+    levels.forEach((level, k) => {
+      writer.write(level.geometry, drawn[k]);
+    });
 
     // Cantons (IGN polygons), where a canton file exists for the départements in scope.
     const cantonLevel = await buildCantonLevel(tables, deps, rows, inScope, communeGeometry, inputs);
@@ -789,14 +806,23 @@ async function hashFile(path: string): Promise<string> {
   });
 }
 
+/**
+ * A commune polygon with flat rings: each file's GeoJSON is dropped once read, so the garbage
+ * collector never walks the whole country's coordinates as millions of small arrays.
+ */
+interface CommunePolygon {
+  properties: PolygonFeature['properties'];
+  geometry: FlatRings;
+}
+
 async function loadPolygonFeatures(
   options: BuildOptions,
   tables: Awaited<ReturnType<typeof loadTables>>,
   polygonDeps: string[],
   scopeDeps: Set<string>,
-): Promise<{ features: PolygonFeature[]; records: InputRecord[]; missingOutsideDeps: string[] }> {
+): Promise<{ features: CommunePolygon[]; records: InputRecord[]; missingOutsideDeps: string[] }> {
   const finder = tables.finder;
-  const features: PolygonFeature[] = [];
+  const features: CommunePolygon[] = [];
   const records: InputRecord[] = [];
   const missingOutsideDeps: string[] = [];
   const seen = new Map<string, string>();
@@ -816,7 +842,7 @@ async function loadPolygonFeatures(
         );
       }
       seen.set(f.properties.code, file);
-      features.push(f);
+      features.push({ properties: f.properties, geometry: flattenRings(f.geometry) });
     }
   };
   let national: PolygonFeature[] | undefined;

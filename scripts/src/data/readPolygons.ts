@@ -112,7 +112,9 @@ function checkRing(ring: Position[], file: string, code: string, field: string):
     );
   }
   for (const position of ring) {
-    const [x, y] = position ?? [];
+    // Indexed, not destructured: this runs for each of France's 2 million positions.
+    const x = Array.isArray(position) ? position[0] : undefined;
+    const y = Array.isArray(position) ? position[1] : undefined;
     if (
       typeof x !== 'number' ||
       typeof y !== 'number' ||
