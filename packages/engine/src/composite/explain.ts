@@ -60,80 +60,82 @@ export function explain(
   const byPillar = config.methods.aggregation.reading === 'needPotential';
   const linear =
     config.methods.aggregation.method === 'copeland' || config.methods.aggregation.method === 'topsis';
-  const sd = rankedStandardDeviations(matrix, out);
   const count = config.explain.strengths;
   const full = config.explain.detail === 'full';
   const ranking = config.explain.detail === 'ranking';
   const always = new Set(config.explain.territories);
+  const anyListed = always.size > 0;
+  // Column statistics for strengths and weaknesses, computed when a territory is detailed.
+  let sd: Float64Array | null = null;
 
   // Per-territory scratch, reused.
   const dimAvail = new Float64Array(d);
   const groupAvail = new Float64Array(2);
   const gap = new Float64Array(m);
 
-  const dimTemplate: Record<string, number | null> = {};
-  for (const id of plan.dimensionIds) dimTemplate[id] = null;
-  const shared = new SharedCaveats();
+  const dimensionsOf = dimensionRecords(plan.dimensionIds, out.dimensionScores, n);
+  const caveatLists = new CaveatLists(matrix, plan, out, config);
 
-  const list = territories ?? defaultOrder(out);
-  const results: TerritoryResult[] = new Array(list.length);
-  for (let r = 0; r < list.length; r++) {
-    const i = list[r]!;
+  const one = (i: number): TerritoryResult => {
     const status = out.status[i]!;
     const ranked = status === TerritoryStatus.ranked;
-    const listed = always.has(matrix.codes[i]!);
+    const listed = anyListed && always.has(matrix.codes[i]!);
     const detailed = full || listed;
-    // Available weights per dimension and per pillar for this territory (re-spread over what exists).
-    dimAvail.fill(0);
-    groupAvail.fill(0);
-    for (let j = 0; detailed && j < m; j++) {
-      const t = plan.indicatorDimension[j]!;
-      if (t >= 0 && !Number.isNaN(out.normalised[j * n + i]!)) dimAvail[t]! += plan.indicatorWeight[j]!;
-    }
-    for (let t = 0; t < d; t++) {
-      if (dimAvail[t]! > 0 && plan.dimensionWeight[t]! > 0) {
-        groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]! += plan.dimensionWeight[t]!;
+    let explained: IndicatorExplanation[] = NONE;
+    let strengths: StrengthOrWeakness[] = NONE;
+    let weaknesses: StrengthOrWeakness[] = NONE;
+    if (detailed) {
+      if (!sd) sd = rankedStandardDeviations(matrix, out);
+      // Available weights per dimension and per pillar for this territory (re-spread over what exists).
+      dimAvail.fill(0);
+      groupAvail.fill(0);
+      for (let j = 0; j < m; j++) {
+        const t = plan.indicatorDimension[j]!;
+        if (t >= 0 && !Number.isNaN(out.normalised[j * n + i]!)) dimAvail[t]! += plan.indicatorWeight[j]!;
       }
-    }
-    const explained: IndicatorExplanation[] = detailed ? new Array(m) : [];
-    for (let j = 0; detailed && j < m; j++) {
-      const cell = j * n + i;
-      const t = plan.indicatorDimension[j]!;
-      // Gap to the reference in standard deviations, direction applied (NaN when not comparable).
-      const v = matrix.values[cell]!;
-      const ref = matrix.reference.values[j]!;
-      gap[j] = t >= 0 && sd[j]! > 0 ? (plan.direction[j]! * (v - ref)) / sd[j]! : Number.NaN;
-      const z = out.normalised[cell]!;
-      let contribution: number | null = null;
-      if (ranked && t >= 0 && !Number.isNaN(z)) {
-        contribution = linear
-          ? plan.effectiveWeight[j]! * z
-          : ((plan.indicatorWeight[j]! * z) / dimAvail[t]!) *
-            (plan.dimensionWeight[t]! / groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]!);
+      for (let t = 0; t < d; t++) {
+        if (dimAvail[t]! > 0 && plan.dimensionWeight[t]! > 0) {
+          groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]! += plan.dimensionWeight[t]!;
+        }
       }
-      explained[j] = {
-        id: indicators[j]!.id,
-        raw: num(matrix.values[cell]!),
-        value: num(out.values[cell]!),
-        normalised: num(z),
-        contribution: contribution === null ? null : num(contribution),
-        coverage: num(matrix.coverage[cell]!),
-        flags: flagNames(out.flags[cell]!),
-      };
+      explained = new Array(m);
+      for (let j = 0; j < m; j++) {
+        const cell = j * n + i;
+        const t = plan.indicatorDimension[j]!;
+        // Gap to the reference in standard deviations, direction applied (NaN when not comparable).
+        const v = matrix.values[cell]!;
+        const ref = matrix.reference.values[j]!;
+        gap[j] = t >= 0 && sd[j]! > 0 ? (plan.direction[j]! * (v - ref)) / sd[j]! : Number.NaN;
+        const z = out.normalised[cell]!;
+        let contribution: number | null = null;
+        if (ranked && t >= 0 && !Number.isNaN(z)) {
+          contribution = linear
+            ? plan.effectiveWeight[j]! * z
+            : ((plan.indicatorWeight[j]! * z) / dimAvail[t]!) *
+              (plan.dimensionWeight[t]! / groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]!);
+        }
+        explained[j] = {
+          id: indicators[j]!.id,
+          raw: num(matrix.values[cell]!),
+          value: num(out.values[cell]!),
+          normalised: num(z),
+          contribution: contribution === null ? null : num(contribution),
+          coverage: num(matrix.coverage[cell]!),
+          flags: flagNames(out.flags[cell]!),
+        };
+      }
+      strengths = extremeGaps(gap, 1, count, matrix, config, i);
+      weaknesses = extremeGaps(gap, -1, count, matrix, config, i);
     }
-
-    // Same keys in the same order for every territory: one object shape.
-    const dimensions = { ...dimTemplate };
-    for (let t = 0; t < d; t++) dimensions[plan.dimensionIds[t]!] = num(out.dimensionScores[t * n + i]!);
-    results[r] = {
+    return {
       code: matrix.codes[i]!,
       name: matrix.names[i]!,
       rank: out.rank[i]! > 0 ? out.rank[i]! : null,
       score: ranked ? num(out.score[i]!) : null,
       need: num(out.need[i]!),
       potential: num(out.potential[i]!),
-      dimensions,
-      setAside: setAside(status, i, matrix, out, config),
+      dimensions: dimensionsOf(i),
+      setAside: ranked ? null : setAside(status, i, matrix, out, config),
       dataCoverage: out.dataCoverage[i]!,
       population: num(matrix.population[i]!),
       members: matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]!,
@@ -141,12 +143,75 @@ export function explain(
       complete: matrix.complete[i] === 1,
       includesOutsideScope: matrix.includesOutsideScope[i] === 1,
       indicators: explained,
-      strengths: detailed ? extremeGaps(gap, 1, count, matrix, config, i) : [],
-      weaknesses: detailed ? extremeGaps(gap, -1, count, matrix, config, i) : [],
-      caveats: ranking && !listed ? [] : caveats(i, matrix, plan, out, config, shared),
+      strengths,
+      weaknesses,
+      caveats: ranking && !listed ? NONE : caveatLists.of(i),
     };
-  }
+  };
+
+  if (territories) return territories.map(one);
+  // Every territory: built in territory order (the typed arrays are read in sequence), then listed
+  // ranked ones by rank and the others by code.
+  const byIndex: TerritoryResult[] = new Array(n);
+  for (let i = 0; i < n; i++) byIndex[i] = one(i);
+  const results: TerritoryResult[] = new Array(n);
+  let r = 0;
+  for (; r < out.ranked; r++) results[r] = byIndex[out.order[r]!]!;
+  for (let i = 0; i < n; i++) if (out.rank[i] === 0) results[r++] = byIndex[i]!;
   return results;
+}
+
+/**
+ * One empty list for every territory explained without detail (no per-indicator list, strengths
+ * or weaknesses, caveats in the `ranking` detail): shared and frozen, as the caveats are.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/**
+ * A function returning territory i's dimension scores as `{ [dimension id]: score | null }`, the
+ * same keys in the same order for every territory (one object shape). For up to six dimensions
+ * the object is one literal with computed keys, several times faster to build than a copy of a
+ * template filled key by key.
+ */
+function dimensionRecords(
+  ids: string[],
+  scores: Float64Array,
+  n: number,
+): (i: number) => Record<string, number | null> {
+  const [a = '', b = '', c = '', e = '', f = '', g = ''] = ids;
+  const at = (t: number, i: number) => num(scores[t * n + i]!);
+  switch (ids.length) {
+    case 0:
+      return () => ({});
+    case 1:
+      return (i) => ({ [a]: at(0, i) });
+    case 2:
+      return (i) => ({ [a]: at(0, i), [b]: at(1, i) });
+    case 3:
+      return (i) => ({ [a]: at(0, i), [b]: at(1, i), [c]: at(2, i) });
+    case 4:
+      return (i) => ({ [a]: at(0, i), [b]: at(1, i), [c]: at(2, i), [e]: at(3, i) });
+    case 5:
+      return (i) => ({ [a]: at(0, i), [b]: at(1, i), [c]: at(2, i), [e]: at(3, i), [f]: at(4, i) });
+    case 6:
+      return (i) => ({
+        [a]: at(0, i),
+        [b]: at(1, i),
+        [c]: at(2, i),
+        [e]: at(3, i),
+        [f]: at(4, i),
+        [g]: at(5, i),
+      });
+    default: {
+      const template: Record<string, number | null> = {};
+      for (const id of ids) template[id] = null;
+      return (i) => {
+        const record = { ...template };
+        for (let t = 0; t < ids.length; t++) record[ids[t]!] = at(t, i);
+        return record;
+      };
+    }
+  }
 }
 
 /** Sample standard deviation of each raw column over the ranked territories (Welford). */
@@ -198,13 +263,6 @@ function extremeGaps(
     value: matrix.values[j * matrix.n + i]!,
     reference: matrix.reference.values[j]!,
   }));
-}
-
-/** Ranked territories by rank, then the others by code. */
-function defaultOrder(out: ScoringOutput): number[] {
-  const list = Array.from(out.order.subarray(0, out.ranked));
-  for (let i = 0; i < out.n; i++) if (out.rank[i] === 0) list.push(i);
-  return list;
 }
 
 function setAside(
@@ -259,6 +317,84 @@ class SharedCaveats {
       this.byKey.set(key, c);
     }
     return c;
+  }
+}
+
+/** Bits of the caveat kinds, in {@link CAVEAT_ORDER}. */
+const CAVEAT_BITS = CAVEAT_ORDER.map((name) => CellFlag[name]);
+const MISSING = CAVEAT_ORDER.indexOf('missing');
+
+/**
+ * The caveat list of each territory. Most territories share their list with many others (the
+ * same indicators missing or simulated): a list is identified by a signature — per caveat kind,
+ * the indicators it concerns as a bit mask, then the membership and coverage caveats — and
+ * built, frozen, once per signature. With more than 30 indicators (no bit masks), each territory
+ * gets its own list (of shared caveats).
+ */
+class CaveatLists {
+  private readonly shared = new SharedCaveats();
+  private readonly lists = new Map<number, { signature: Int32Array; list: Caveat[] }[]>();
+  private readonly signature = new Int32Array(CAVEAT_ORDER.length + 3);
+  /** Active columns. */
+  private readonly columns: Int32Array;
+  private readonly small: boolean;
+
+  constructor(
+    private readonly matrix: IndicatorMatrix,
+    private readonly plan: ScoringPlan,
+    private readonly out: ScoringOutput,
+    private readonly config: ResolvedScoreConfig,
+  ) {
+    this.small = matrix.m <= 30;
+    this.columns = Int32Array.from(
+      Array.from({ length: matrix.m }, (_, j) => j).filter((j) => plan.indicatorDimension[j]! >= 0),
+    );
+  }
+
+  /** Territory i's caveats: a shared, frozen list. */
+  of(i: number): Caveat[] {
+    const { matrix, out } = this;
+    if (!this.small)
+      return Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
+    const n = matrix.n;
+    const sig = this.signature;
+    const kinds = CAVEAT_ORDER.length;
+    sig.fill(0);
+    const flags = out.flags;
+    for (let k = 0; k < this.columns.length; k++) {
+      const j = this.columns[k]!;
+      const f = flags[j * n + i]!;
+      if (f === 0) continue;
+      for (let c = 0; c < kinds; c++) {
+        // An imputed cell is reported as imputed, not as missing.
+        if (f & CAVEAT_BITS[c]! && !(c === MISSING && f & CellFlag.imputed)) sig[c]! |= 1 << j;
+      }
+    }
+    sig[kinds] = matrix.complete[i] === 0 ? 1 : 0;
+    sig[kinds + 1] =
+      matrix.includesOutsideScope[i] === 1
+        ? matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]! - matrix.membersInScope[i]!
+        : -1;
+    sig[kinds + 2] =
+      out.dataCoverage[i]! < 1 && out.status[i] !== TerritoryStatus.filtered
+        ? Math.round(out.dataCoverage[i]! * 100)
+        : -1;
+    let hash = 0;
+    for (let k = 0; k < sig.length; k++) hash = Math.imul(hash ^ sig[k]!, 0x9e3779b1) >>> 0;
+    let bucket = this.lists.get(hash);
+    if (bucket) {
+      for (const entry of bucket) {
+        let same = true;
+        for (let k = 0; k < sig.length && same; k++) same = entry.signature[k] === sig[k];
+        if (same) return entry.list;
+      }
+    } else {
+      bucket = [];
+      this.lists.set(hash, bucket);
+    }
+    const list = Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
+    bucket.push({ signature: sig.slice(), list });
+    return list;
   }
 }
 

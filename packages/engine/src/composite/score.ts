@@ -20,6 +20,9 @@ import {
   TerritoryStatus,
 } from './types.ts';
 
+/** The typed arrays of the previous run, reused when the next one has the same shape. */
+let lastOutput: ScoringOutput | null = null;
+
 const LEVEL_LABELS: Record<string, [string, string]> = {
   commune: ['Communes', 'Municipalities'],
   groups: ['Groupes de communes', 'Groups of municipalities'],
@@ -53,7 +56,10 @@ export function score(vintage: Vintage, config: ScoreConfig = {}, context: Score
       ? context.matrix
       : buildIndicatorMatrix(vintage, resolved.framework, resolved.level, resolved.groups);
   const { plan, ahp, warnings } = planScoring(vintage, matrix, resolved, context);
-  const out = scoreMatrix(matrix, plan);
+  // The run's typed arrays (11 MB for all French communes) are reused from one call to the next:
+  // nothing in the result refers to them (the explanation copies numbers out of them).
+  const out = scoreMatrix(matrix, plan, lastOutput ?? undefined);
+  lastOutput = out;
   const territories = explain(matrix, resolved, plan, out);
   const level = vintage.zonings.find((z) => z.id === resolved.level);
   const [label, labelEn] = level ? [level.label, level.labelEn] : (LEVEL_LABELS[resolved.level] ?? ['', '']);
@@ -106,6 +112,10 @@ function summariseIndicators(
 ): IndicatorSummary[] {
   const { n } = matrix;
   const dims = config.framework.dimensions;
+  // Pairs (normalised value, score) of the ranked territories, gathered once per indicator: the
+  // second pass (deviations from the means) runs on them.
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
   const correlations = config.framework.indicators.map((_, j) => {
     if (plan.indicatorDimension[j]! < 0) return Number.NaN;
     let c = 0;
@@ -114,7 +124,9 @@ function summariseIndicators(
     for (let i = 0; i < n; i++) {
       const x = out.normalised[j * n + i]!;
       const y = out.score[i]!;
-      if (out.status[i] !== TerritoryStatus.ranked || Number.isNaN(x) || Number.isNaN(y)) continue;
+      if (Number.isNaN(x) || out.status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
+      xs[c] = x;
+      ys[c] = y;
       c++;
       mx += x;
       my += y;
@@ -125,10 +137,9 @@ function summariseIndicators(
     let sxy = 0;
     let sxx = 0;
     let syy = 0;
-    for (let i = 0; i < n; i++) {
-      const x = out.normalised[j * n + i]!;
-      const y = out.score[i]!;
-      if (out.status[i] !== TerritoryStatus.ranked || Number.isNaN(x) || Number.isNaN(y)) continue;
+    for (let k = 0; k < c; k++) {
+      const x = xs[k]!;
+      const y = ys[k]!;
       sxy += (x - mx) * (y - my);
       sxx += (x - mx) ** 2;
       syy += (y - my) ** 2;

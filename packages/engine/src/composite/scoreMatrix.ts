@@ -75,6 +75,8 @@ interface Scratch {
    */
   weightSums: Float64Array;
   tableStart: Int32Array;
+  /** Per dimension: the mask of all its indicators (scratch). */
+  allMask: Int32Array;
   /** Need min, max, potential min, max over ranked territories. */
   pillarRange: Float64Array;
   /** Per dimension: minimum and maximum over ranked territories, and the operand scale ({@link operandScale}). */
@@ -101,6 +103,7 @@ function getScratch(n: number, m: number, d: number): Scratch {
       bit: new Int32Array(m),
       weightSums: new Float64Array(0),
       tableStart: new Int32Array(d + 1),
+      allMask: new Int32Array(d),
       pillarRange: new Float64Array(4),
       low: new Float64Array(d),
       high: new Float64Array(d),
@@ -474,6 +477,10 @@ function scoreColumn(
  * potential min, max). With arithmetic means, the dimension scores are finished here too.
  */
 function pillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch, o: RunOptions): void {
+  if (o.mean === ARITHMETIC && o.tabulated) {
+    arithmeticPillars(plan, out, s);
+    return;
+  }
   const { n, d, status } = out;
   const dims = out.dimensionScores;
   const need = out.need;
@@ -528,6 +535,65 @@ function pillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch, o: RunOption
     }
     const x = finish(accNeed, wNeed, mean);
     const y = finish(accPot, wPot, mean);
+    need[i] = x;
+    potential[i] = y;
+    if (x < needLow) needLow = x;
+    if (x > needHigh) needHigh = x;
+    if (y < potLow) potLow = y;
+    if (y > potHigh) potHigh = y;
+  }
+  s.pillarRange[0] = needLow;
+  s.pillarRange[1] = needHigh;
+  s.pillarRange[2] = potLow;
+  s.pillarRange[3] = potHigh;
+}
+
+/** {@link pillars} for arithmetic means and tabulated weight sums (the default methods), in a tight loop. */
+function arithmeticPillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch): void {
+  const { n, d, status } = out;
+  const dims = out.dimensionScores;
+  const need = out.need;
+  const potential = out.potential;
+  const dimensionWeight = plan.dimensionWeight;
+  const pillar = plan.dimensionPillar;
+  const tableStart = s.tableStart;
+  const weightSums = s.weightSums;
+  const missing = s.missing;
+  // Per dimension: the mask of all its indicators.
+  const all = s.allMask;
+  for (let t = 0; t < d; t++) all[t] = tableStart[t + 1]! - tableStart[t]! - 1;
+  let needLow = Number.POSITIVE_INFINITY;
+  let needHigh = Number.NEGATIVE_INFINITY;
+  let potLow = Number.POSITIVE_INFINITY;
+  let potHigh = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== RANKED) {
+      for (let t = 0; t < d; t++) dims[t * n + i] = Number.NaN;
+      need[i] = Number.NaN;
+      potential[i] = Number.NaN;
+      continue;
+    }
+    let accNeed = 0;
+    let wNeed = 0;
+    let accPot = 0;
+    let wPot = 0;
+    for (let t = 0; t < d; t++) {
+      const cell = t * n + i;
+      const wsum = weightSums[tableStart[t]! + (all[t]! & ~missing[cell]!)]!;
+      const v = wsum > 0 ? dims[cell]! / wsum : Number.NaN;
+      dims[cell] = v;
+      const w = dimensionWeight[t]!;
+      if (!(w > 0) || Number.isNaN(v)) continue;
+      if (pillar[t] === 0) {
+        wNeed += w;
+        accNeed += w * v;
+      } else if (pillar[t] === 1) {
+        wPot += w;
+        accPot += w * v;
+      }
+    }
+    const x = wNeed > 0 ? accNeed / wNeed : Number.NaN;
+    const y = wPot > 0 ? accPot / wPot : Number.NaN;
     need[i] = x;
     potential[i] = y;
     if (x < needLow) needLow = x;
