@@ -55,110 +55,140 @@ export function explain(
   territories?: readonly number[],
 ): TerritoryResult[] {
   const { n, m } = matrix;
-  const d = plan.dimensionIds.length;
-  const indicators = config.framework.indicators;
-  const byPillar = config.methods.aggregation.reading === 'needPotential';
-  const linear =
-    config.methods.aggregation.method === 'copeland' || config.methods.aggregation.method === 'topsis';
-  const count = config.explain.strengths;
-  const full = config.explain.detail === 'full';
-  const ranking = config.explain.detail === 'ranking';
   const always = new Set(config.explain.territories);
-  const anyListed = always.size > 0;
-  // Column statistics for strengths and weaknesses, computed when a territory is detailed.
-  let sd: Float64Array | null = null;
-
-  // Per-territory scratch, reused.
-  const dimAvail = new Float64Array(d);
-  const groupAvail = new Float64Array(2);
-  const gap = new Float64Array(m);
-
-  const dimensionsOf = dimensionRecords(plan.dimensionIds, out.dimensionScores, n);
-  const caveatLists = new CaveatLists(matrix, plan, out, config);
-
-  const one = (i: number): TerritoryResult => {
-    const status = out.status[i]!;
-    const ranked = status === TerritoryStatus.ranked;
-    const listed = anyListed && always.has(matrix.codes[i]!);
-    const detailed = full || listed;
-    let explained: IndicatorExplanation[] = NONE;
-    let strengths: StrengthOrWeakness[] = NONE;
-    let weaknesses: StrengthOrWeakness[] = NONE;
-    if (detailed) {
-      if (!sd) sd = rankedStandardDeviations(matrix, out);
-      // Available weights per dimension and per pillar for this territory (re-spread over what exists).
-      dimAvail.fill(0);
-      groupAvail.fill(0);
-      for (let j = 0; j < m; j++) {
-        const t = plan.indicatorDimension[j]!;
-        if (t >= 0 && !Number.isNaN(out.normalised[j * n + i]!)) dimAvail[t]! += plan.indicatorWeight[j]!;
-      }
-      for (let t = 0; t < d; t++) {
-        if (dimAvail[t]! > 0 && plan.dimensionWeight[t]! > 0) {
-          groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]! += plan.dimensionWeight[t]!;
-        }
-      }
-      explained = new Array(m);
-      for (let j = 0; j < m; j++) {
-        const cell = j * n + i;
-        const t = plan.indicatorDimension[j]!;
-        // Gap to the reference in standard deviations, direction applied (NaN when not comparable).
-        const v = matrix.values[cell]!;
-        const ref = matrix.reference.values[j]!;
-        gap[j] = t >= 0 && sd[j]! > 0 ? (plan.direction[j]! * (v - ref)) / sd[j]! : Number.NaN;
-        const z = out.normalised[cell]!;
-        let contribution: number | null = null;
-        if (ranked && t >= 0 && !Number.isNaN(z)) {
-          contribution = linear
-            ? plan.effectiveWeight[j]! * z
-            : ((plan.indicatorWeight[j]! * z) / dimAvail[t]!) *
-              (plan.dimensionWeight[t]! / groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]!);
-        }
-        explained[j] = {
-          id: indicators[j]!.id,
-          raw: num(matrix.values[cell]!),
-          value: num(out.values[cell]!),
-          normalised: num(z),
-          contribution: contribution === null ? null : num(contribution),
-          coverage: num(matrix.coverage[cell]!),
-          flags: flagNames(out.flags[cell]!),
-        };
-      }
-      strengths = extremeGaps(gap, 1, count, matrix, config, i);
-      weaknesses = extremeGaps(gap, -1, count, matrix, config, i);
-    }
-    return {
-      code: matrix.codes[i]!,
-      name: matrix.names[i]!,
-      rank: out.rank[i]! > 0 ? out.rank[i]! : null,
-      score: ranked ? num(out.score[i]!) : null,
-      need: num(out.need[i]!),
-      potential: num(out.potential[i]!),
-      dimensions: dimensionsOf(i),
-      setAside: ranked ? null : setAside(status, i, matrix, out, config),
-      dataCoverage: out.dataCoverage[i]!,
-      population: num(matrix.population[i]!),
-      members: matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]!,
-      membersInScope: matrix.membersInScope[i]!,
-      complete: matrix.complete[i] === 1,
-      includesOutsideScope: matrix.includesOutsideScope[i] === 1,
-      indicators: explained,
-      strengths,
-      weaknesses,
-      caveats: ranking && !listed ? NONE : caveatLists.of(i),
-    };
+  const x: Explaining = {
+    matrix,
+    config,
+    plan,
+    out,
+    byPillar: config.methods.aggregation.reading === 'needPotential',
+    linear:
+      config.methods.aggregation.method === 'copeland' || config.methods.aggregation.method === 'topsis',
+    full: config.explain.detail === 'full',
+    ranking: config.explain.detail === 'ranking',
+    always,
+    anyListed: always.size > 0,
+    dimensionKeys: propertyKeys(plan.dimensionIds),
+    sd: null,
+    dimAvail: new Float64Array(plan.dimensionIds.length),
+    groupAvail: new Float64Array(2),
+    gap: new Float64Array(m),
+    caveatLists: new CaveatLists(matrix, plan, out, config),
   };
-
-  if (territories) return territories.map(one);
+  if (territories) return territories.map((i) => territoryResult(x, i));
   // Every territory: built in territory order (the typed arrays are read in sequence), then listed
   // ranked ones by rank and the others by code.
   const byIndex: TerritoryResult[] = new Array(n);
-  for (let i = 0; i < n; i++) byIndex[i] = one(i);
+  for (let i = 0; i < n; i++) byIndex[i] = territoryResult(x, i);
   const results: TerritoryResult[] = new Array(n);
   let r = 0;
   for (; r < out.ranked; r++) results[r] = byIndex[out.order[r]!]!;
   for (let i = 0; i < n; i++) if (out.rank[i] === 0) results[r++] = byIndex[i]!;
   return results;
+}
+
+/** What the explanation of one run shares between territories (options, scratch, caveat lists). */
+interface Explaining {
+  matrix: IndicatorMatrix;
+  config: ResolvedScoreConfig;
+  plan: ScoringPlan;
+  out: ScoringOutput;
+  byPillar: boolean;
+  linear: boolean;
+  full: boolean;
+  ranking: boolean;
+  always: Set<string>;
+  anyListed: boolean;
+  /** The dimension ids as property keys (internalised strings: stores under them take the fast path). */
+  dimensionKeys: string[];
+  /** Column statistics for strengths and weaknesses, computed when a territory is detailed. */
+  sd: Float64Array | null;
+  dimAvail: Float64Array;
+  groupAvail: Float64Array;
+  gap: Float64Array;
+  caveatLists: CaveatLists;
+}
+
+/** The explanation of territory i. */
+function territoryResult(x: Explaining, i: number): TerritoryResult {
+  const { matrix, out } = x;
+  const status = out.status[i]!;
+  const ranked = status === TerritoryStatus.ranked;
+  const listed = x.anyListed && x.always.has(matrix.codes[i]!);
+  const detailed = x.full || listed;
+  return {
+    code: matrix.codes[i]!,
+    name: matrix.names[i]!,
+    rank: out.rank[i]! > 0 ? out.rank[i]! : null,
+    score: ranked ? num(out.score[i]!) : null,
+    need: num(out.need[i]!),
+    potential: num(out.potential[i]!),
+    dimensions: dimensionRecord(x.dimensionKeys, out.dimensionScores, matrix.n, i),
+    setAside: ranked ? null : setAside(status, i, matrix, out, x.config),
+    dataCoverage: out.dataCoverage[i]!,
+    population: num(matrix.population[i]!),
+    members: matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]!,
+    membersInScope: matrix.membersInScope[i]!,
+    complete: matrix.complete[i] === 1,
+    includesOutsideScope: matrix.includesOutsideScope[i] === 1,
+    indicators: detailed ? explainIndicators(x, i) : NONE,
+    strengths: detailed ? extremeGaps(x.gap, 1, x.config.explain.strengths, matrix, x.config, i) : NONE,
+    weaknesses: detailed ? extremeGaps(x.gap, -1, x.config.explain.strengths, matrix, x.config, i) : NONE,
+    caveats: x.ranking && !listed ? NONE : x.caveatLists.of(i),
+  };
+}
+
+/**
+ * Territory i's per-indicator explanation; leaves in `x.gap` each indicator's gap to the reference
+ * in standard deviations (for strengths and weaknesses).
+ */
+function explainIndicators(x: Explaining, i: number): IndicatorExplanation[] {
+  const { matrix, plan, out, dimAvail, groupAvail, gap, byPillar } = x;
+  const { n, m } = matrix;
+  const d = plan.dimensionIds.length;
+  const indicators = x.config.framework.indicators;
+  const ranked = out.status[i] === TerritoryStatus.ranked;
+  if (!x.sd) x.sd = rankedStandardDeviations(matrix, out);
+  const sd = x.sd;
+  // Available weights per dimension and per pillar for this territory (re-spread over what exists).
+  dimAvail.fill(0);
+  groupAvail.fill(0);
+  for (let j = 0; j < m; j++) {
+    const t = plan.indicatorDimension[j]!;
+    if (t >= 0 && !Number.isNaN(out.normalised[j * n + i]!)) dimAvail[t]! += plan.indicatorWeight[j]!;
+  }
+  for (let t = 0; t < d; t++) {
+    if (dimAvail[t]! > 0 && plan.dimensionWeight[t]! > 0) {
+      groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]! += plan.dimensionWeight[t]!;
+    }
+  }
+  const explained: IndicatorExplanation[] = new Array(m);
+  for (let j = 0; j < m; j++) {
+    const cell = j * n + i;
+    const t = plan.indicatorDimension[j]!;
+    // Gap to the reference in standard deviations, direction applied (NaN when not comparable).
+    const v = matrix.values[cell]!;
+    const ref = matrix.reference.values[j]!;
+    gap[j] = t >= 0 && sd[j]! > 0 ? (plan.direction[j]! * (v - ref)) / sd[j]! : Number.NaN;
+    const z = out.normalised[cell]!;
+    let contribution: number | null = null;
+    if (ranked && t >= 0 && !Number.isNaN(z)) {
+      contribution = x.linear
+        ? plan.effectiveWeight[j]! * z
+        : ((plan.indicatorWeight[j]! * z) / dimAvail[t]!) *
+          (plan.dimensionWeight[t]! / groupAvail[byPillar ? plan.dimensionPillar[t]! : 0]!);
+    }
+    explained[j] = {
+      id: indicators[j]!.id,
+      raw: num(matrix.values[cell]!),
+      value: num(out.values[cell]!),
+      normalised: num(z),
+      contribution: contribution === null ? null : num(contribution),
+      coverage: num(matrix.coverage[cell]!),
+      flags: flagNames(out.flags[cell]!),
+    };
+  }
+  return explained;
 }
 
 /**
@@ -168,48 +198,69 @@ export function explain(
 const NONE = Object.freeze([]) as unknown as never[];
 
 /**
- * A function returning territory i's dimension scores as `{ [dimension id]: score | null }`, the
- * same keys in the same order for every territory (one object shape). For up to six dimensions
- * the object is one literal with computed keys, several times faster to build than a copy of a
- * template filled key by key.
+ * The same strings as property keys of an object: ids read from JSON values are not the engine's
+ * internalised strings, and a property store under such a key looks the key up every time.
+ * Duplicates are kept (a record takes the last value, as key-by-key assignment would).
  */
-function dimensionRecords(
-  ids: string[],
+function propertyKeys(ids: readonly string[]): string[] {
+  const keyed: Record<string, number> = {};
+  for (const id of ids) keyed[id] = 0;
+  const keys = new Map(Object.keys(keyed).map((key) => [key, key]));
+  return ids.map((id) => keys.get(id) ?? id);
+}
+
+/**
+ * Territory i's dimension scores as `{ [dimension id]: score | null }`, the same keys in the same
+ * order for every territory (one object shape). For up to six dimensions the object is one literal
+ * with computed keys, several times faster to build than a copy of a template filled key by key.
+ */
+function dimensionRecord(
+  ids: readonly string[],
   scores: Float64Array,
   n: number,
-): (i: number) => Record<string, number | null> {
-  const [a = '', b = '', c = '', e = '', f = '', g = ''] = ids;
-  const at = (t: number, i: number) => num(scores[t * n + i]!);
+  i: number,
+): Record<string, number | null> {
   switch (ids.length) {
     case 0:
-      return () => ({});
+      return {};
     case 1:
-      return (i) => ({ [a]: at(0, i) });
+      return { [ids[0]!]: num(scores[i]!) };
     case 2:
-      return (i) => ({ [a]: at(0, i), [b]: at(1, i) });
+      return { [ids[0]!]: num(scores[i]!), [ids[1]!]: num(scores[n + i]!) };
     case 3:
-      return (i) => ({ [a]: at(0, i), [b]: at(1, i), [c]: at(2, i) });
-    case 4:
-      return (i) => ({ [a]: at(0, i), [b]: at(1, i), [c]: at(2, i), [e]: at(3, i) });
-    case 5:
-      return (i) => ({ [a]: at(0, i), [b]: at(1, i), [c]: at(2, i), [e]: at(3, i), [f]: at(4, i) });
-    case 6:
-      return (i) => ({
-        [a]: at(0, i),
-        [b]: at(1, i),
-        [c]: at(2, i),
-        [e]: at(3, i),
-        [f]: at(4, i),
-        [g]: at(5, i),
-      });
-    default: {
-      const template: Record<string, number | null> = {};
-      for (const id of ids) template[id] = null;
-      return (i) => {
-        const record = { ...template };
-        for (let t = 0; t < ids.length; t++) record[ids[t]!] = at(t, i);
-        return record;
+      return {
+        [ids[0]!]: num(scores[i]!),
+        [ids[1]!]: num(scores[n + i]!),
+        [ids[2]!]: num(scores[2 * n + i]!),
       };
+    case 4:
+      return {
+        [ids[0]!]: num(scores[i]!),
+        [ids[1]!]: num(scores[n + i]!),
+        [ids[2]!]: num(scores[2 * n + i]!),
+        [ids[3]!]: num(scores[3 * n + i]!),
+      };
+    case 5:
+      return {
+        [ids[0]!]: num(scores[i]!),
+        [ids[1]!]: num(scores[n + i]!),
+        [ids[2]!]: num(scores[2 * n + i]!),
+        [ids[3]!]: num(scores[3 * n + i]!),
+        [ids[4]!]: num(scores[4 * n + i]!),
+      };
+    case 6:
+      return {
+        [ids[0]!]: num(scores[i]!),
+        [ids[1]!]: num(scores[n + i]!),
+        [ids[2]!]: num(scores[2 * n + i]!),
+        [ids[3]!]: num(scores[3 * n + i]!),
+        [ids[4]!]: num(scores[4 * n + i]!),
+        [ids[5]!]: num(scores[5 * n + i]!),
+      };
+    default: {
+      const record: Record<string, number | null> = {};
+      for (let t = 0; t < ids.length; t++) record[ids[t]!] = num(scores[t * n + i]!);
+      return record;
     }
   }
 }
@@ -320,9 +371,12 @@ class SharedCaveats {
   }
 }
 
-/** Bits of the caveat kinds, in {@link CAVEAT_ORDER}. */
-const CAVEAT_BITS = CAVEAT_ORDER.map((name) => CellFlag[name]);
-const MISSING = CAVEAT_ORDER.indexOf('missing');
+/** Caveat kind (index in {@link CAVEAT_ORDER}) of each flag bit. */
+const KIND_OF_BIT = Array.from({ length: 8 }, (_, b) =>
+  CAVEAT_ORDER.findIndex((name) => CellFlag[name] === 1 << b),
+);
+/** The flag bits that are caveats. */
+const CAVEAT_BITS = CAVEAT_ORDER.reduce((bits, name) => bits | CellFlag[name], 0);
 
 /**
  * The caveat list of each territory. Most territories share their list with many others (the
@@ -335,41 +389,51 @@ class CaveatLists {
   private readonly shared = new SharedCaveats();
   private readonly lists = new Map<number, { signature: Int32Array; list: Caveat[] }[]>();
   private readonly signature = new Int32Array(CAVEAT_ORDER.length + 3);
-  /** Active columns. */
-  private readonly columns: Int32Array;
-  private readonly small: boolean;
+  private last: { signature: Int32Array; list: Caveat[] } | null = null;
+  /** Per caveat kind and territory (kind × n + i): the bit mask of the indicators it concerns. */
+  private masks: Int32Array | null = null;
 
   constructor(
     private readonly matrix: IndicatorMatrix,
     private readonly plan: ScoringPlan,
     private readonly out: ScoringOutput,
     private readonly config: ResolvedScoreConfig,
-  ) {
-    this.small = matrix.m <= 30;
-    this.columns = Int32Array.from(
-      Array.from({ length: matrix.m }, (_, j) => j).filter((j) => plan.indicatorDimension[j]! >= 0),
-    );
+  ) {}
+
+  /** The masks of every territory, column by column (built on first use). */
+  private kindMasks(): Int32Array {
+    const { n, m } = this.matrix;
+    const masks = new Int32Array(CAVEAT_ORDER.length * n);
+    const flags = this.out.flags;
+    for (let j = 0; j < m; j++) {
+      if (this.plan.indicatorDimension[j]! < 0) continue;
+      const bit = 1 << j;
+      const base = j * n;
+      for (let i = 0; i < n; i++) {
+        let f = flags[base + i]! & CAVEAT_BITS;
+        if (f === 0) continue;
+        // An imputed cell is reported as imputed, not as missing.
+        if (f & CellFlag.imputed) f &= ~CellFlag.missing;
+        while (f !== 0) {
+          const low = f & -f;
+          masks[KIND_OF_BIT[31 - Math.clz32(low)]! * n + i]! |= bit;
+          f ^= low;
+        }
+      }
+    }
+    return masks;
   }
 
   /** Territory i's caveats: a shared, frozen list. */
   of(i: number): Caveat[] {
     const { matrix, out } = this;
-    if (!this.small)
+    if (matrix.m > 30)
       return Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
+    if (!this.masks) this.masks = this.kindMasks();
     const n = matrix.n;
     const sig = this.signature;
     const kinds = CAVEAT_ORDER.length;
-    sig.fill(0);
-    const flags = out.flags;
-    for (let k = 0; k < this.columns.length; k++) {
-      const j = this.columns[k]!;
-      const f = flags[j * n + i]!;
-      if (f === 0) continue;
-      for (let c = 0; c < kinds; c++) {
-        // An imputed cell is reported as imputed, not as missing.
-        if (f & CAVEAT_BITS[c]! && !(c === MISSING && f & CellFlag.imputed)) sig[c]! |= 1 << j;
-      }
-    }
+    for (let c = 0; c < kinds; c++) sig[c] = this.masks[c * n + i]!;
     sig[kinds] = matrix.complete[i] === 0 ? 1 : 0;
     sig[kinds + 1] =
       matrix.includesOutsideScope[i] === 1
@@ -379,21 +443,32 @@ class CaveatLists {
       out.dataCoverage[i]! < 1 && out.status[i] !== TerritoryStatus.filtered
         ? Math.round(out.dataCoverage[i]! * 100)
         : -1;
+    // Neighbouring territories often have the same caveats.
+    const last = this.last;
+    let same = last !== null;
+    for (let k = 0; k < sig.length && same; k++) same = last!.signature[k] === sig[k];
+    if (same) return last!.list;
+    // A small-integer hash (a Map keyed by doubles would box every key).
     let hash = 0;
-    for (let k = 0; k < sig.length; k++) hash = Math.imul(hash ^ sig[k]!, 0x9e3779b1) >>> 0;
+    for (let k = 0; k < sig.length; k++) hash = Math.imul(hash ^ sig[k]!, 0x9e3779b1);
+    hash &= 0x3fffffff;
     let bucket = this.lists.get(hash);
     if (bucket) {
       for (const entry of bucket) {
-        let same = true;
-        for (let k = 0; k < sig.length && same; k++) same = entry.signature[k] === sig[k];
-        if (same) return entry.list;
+        let equal = true;
+        for (let k = 0; k < sig.length && equal; k++) equal = entry.signature[k] === sig[k];
+        if (equal) {
+          this.last = entry;
+          return entry.list;
+        }
       }
     } else {
       bucket = [];
       this.lists.set(hash, bucket);
     }
     const list = Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
-    bucket.push({ signature: sig.slice(), list });
+    this.last = { signature: sig.slice(), list };
+    bucket.push(this.last);
     return list;
   }
 }
