@@ -371,106 +371,115 @@ class SharedCaveats {
   }
 }
 
-/** Caveat kind (index in {@link CAVEAT_ORDER}) of each flag bit. */
-const KIND_OF_BIT = Array.from({ length: 8 }, (_, b) =>
-  CAVEAT_ORDER.findIndex((name) => CellFlag[name] === 1 << b),
-);
-/** The flag bits that are caveats. */
-const CAVEAT_BITS = CAVEAT_ORDER.reduce((bits, name) => bits | CellFlag[name], 0);
-
 /**
  * The caveat list of each territory. Most territories share their list with many others (the
- * same indicators missing or simulated): a list is identified by a signature — per caveat kind,
- * the indicators it concerns as a bit mask, then the membership and coverage caveats — and
- * built, frozen, once per signature. With more than 30 indicators (no bit masks), each territory
- * gets its own list (of shared caveats).
+ * same indicators missing or simulated): a list is identified by a signature — the territory's
+ * flags on the active indicators (four to a word), its membership and its coverage caveats, all
+ * the list depends on — and built, frozen, once per signature.
  */
 class CaveatLists {
   private readonly shared = new SharedCaveats();
-  private readonly lists = new Map<number, { signature: Int32Array; list: Caveat[] }[]>();
-  private readonly signature = new Int32Array(CAVEAT_ORDER.length + 3);
-  private last: { signature: Int32Array; list: Caveat[] } | null = null;
-  /** Per caveat kind and territory (kind × n + i): the bit mask of the indicators it concerns. */
-  private masks: Int32Array | null = null;
+  private slots: (SignatureEntry | undefined)[] = new Array(64).fill(undefined);
+  private count = 0;
+  /** Start of each active column in the flags. */
+  private readonly bases: Int32Array;
+  private readonly signature: Int32Array;
+  private last: SignatureEntry | null = null;
+  private words: Int32Array | null = null;
 
   constructor(
     private readonly matrix: IndicatorMatrix,
     private readonly plan: ScoringPlan,
     private readonly out: ScoringOutput,
     private readonly config: ResolvedScoreConfig,
-  ) {}
+  ) {
+    const bases: number[] = [];
+    for (let j = 0; j < matrix.m; j++) if (plan.indicatorDimension[j]! >= 0) bases.push(j * matrix.n);
+    this.bases = Int32Array.from(bases);
+    this.signature = new Int32Array(((bases.length + 3) >> 2) + 3);
+  }
 
-  /** The masks of every territory, column by column (built on first use). */
-  private kindMasks(): Int32Array {
-    const { n, m } = this.matrix;
-    const masks = new Int32Array(CAVEAT_ORDER.length * n);
+  /**
+   * The flags of every territory on the active indicators, four to a word, column by column
+   * (sequential passes; built on first use): word w of territory i is `words[w * n + i]`.
+   */
+  private flagWords(): Int32Array {
+    const { bases } = this;
+    const n = this.matrix.n;
     const flags = this.out.flags;
-    for (let j = 0; j < m; j++) {
-      if (this.plan.indicatorDimension[j]! < 0) continue;
-      const bit = 1 << j;
-      const base = j * n;
-      for (let i = 0; i < n; i++) {
-        let f = flags[base + i]! & CAVEAT_BITS;
-        if (f === 0) continue;
-        // An imputed cell is reported as imputed, not as missing.
-        if (f & CellFlag.imputed) f &= ~CellFlag.missing;
-        while (f !== 0) {
-          const low = f & -f;
-          masks[KIND_OF_BIT[31 - Math.clz32(low)]! * n + i]! |= bit;
-          f ^= low;
-        }
-      }
+    const words = new Int32Array(((bases.length + 3) >> 2) * n);
+    for (let k = 0; k < bases.length; k++) {
+      const base = bases[k]!;
+      const off = (k >> 2) * n;
+      const shift = (k & 3) << 3;
+      for (let i = 0; i < n; i++) words[off + i]! |= flags[base + i]! << shift;
     }
-    return masks;
+    return words;
   }
 
   /** Territory i's caveats: a shared, frozen list. */
   of(i: number): Caveat[] {
     const { matrix, out } = this;
-    if (matrix.m > 30)
-      return Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
-    if (!this.masks) this.masks = this.kindMasks();
     const n = matrix.n;
+    if (!this.words) this.words = this.flagWords();
+    const words = this.words;
     const sig = this.signature;
-    const kinds = CAVEAT_ORDER.length;
-    for (let c = 0; c < kinds; c++) sig[c] = this.masks[c * n + i]!;
-    sig[kinds] = matrix.complete[i] === 0 ? 1 : 0;
-    sig[kinds + 1] =
+    const w = sig.length - 3;
+    for (let k = 0; k < w; k++) sig[k] = words[k * n + i]!;
+    sig[w] = matrix.complete[i] === 0 ? 1 : 0;
+    sig[w + 1] =
       matrix.includesOutsideScope[i] === 1
         ? matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]! - matrix.membersInScope[i]!
         : -1;
-    sig[kinds + 2] =
+    sig[w + 2] =
       out.dataCoverage[i]! < 1 && out.status[i] !== TerritoryStatus.filtered
         ? Math.round(out.dataCoverage[i]! * 100)
         : -1;
     // Neighbouring territories often have the same caveats.
     const last = this.last;
-    let same = last !== null;
-    for (let k = 0; k < sig.length && same; k++) same = last!.signature[k] === sig[k];
-    if (same) return last!.list;
-    // A small-integer hash (a Map keyed by doubles would box every key).
+    if (last !== null && sameSignature(last.signature, sig)) return last.list;
     let hash = 0;
     for (let k = 0; k < sig.length; k++) hash = Math.imul(hash ^ sig[k]!, 0x9e3779b1);
-    hash &= 0x3fffffff;
-    let bucket = this.lists.get(hash);
-    if (bucket) {
-      for (const entry of bucket) {
-        let equal = true;
-        for (let k = 0; k < sig.length && equal; k++) equal = entry.signature[k] === sig[k];
-        if (equal) {
-          this.last = entry;
-          return entry.list;
-        }
+    // Open addressing with linear probing: few distinct signatures, found at the first probe.
+    const slots = this.slots;
+    let at = hash & (slots.length - 1);
+    for (let entry = slots[at]; entry !== undefined; entry = slots[at]) {
+      if (sameSignature(entry.signature, sig)) {
+        this.last = entry;
+        return entry.list;
       }
-    } else {
-      bucket = [];
-      this.lists.set(hash, bucket);
+      at = (at + 1) & (slots.length - 1);
     }
     const list = Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
-    this.last = { signature: sig.slice(), list };
-    bucket.push(this.last);
+    const entry = { signature: sig.slice(), hash, list };
+    slots[at] = entry;
+    this.last = entry;
+    if (++this.count * 2 > slots.length) this.grow();
     return list;
   }
+
+  /** Doubles the table of signatures. */
+  private grow(): void {
+    const slots: (SignatureEntry | undefined)[] = new Array(this.slots.length * 2).fill(undefined);
+    for (const entry of this.slots) {
+      if (entry === undefined) continue;
+      let at = entry.hash & (slots.length - 1);
+      while (slots[at] !== undefined) at = (at + 1) & (slots.length - 1);
+      slots[at] = entry;
+    }
+    this.slots = slots;
+  }
+}
+
+interface SignatureEntry {
+  signature: Int32Array;
+  hash: number;
+  list: Caveat[];
+}
+
+function sameSignature(a: Int32Array, b: Int32Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function caveats(
