@@ -374,84 +374,105 @@ class SharedCaveats {
 /**
  * The caveat list of each territory. Most territories share their list with many others (the
  * same indicators missing or simulated): a list is identified by a signature — the territory's
- * flags on the active indicators (four to a word), its membership and its coverage caveats, all
- * the list depends on — and built, frozen, once per signature.
+ * flags on the active indicators (four to a word), then one word for its membership and coverage
+ * caveats: all the list depends on — and built, frozen, once per signature. Signatures and their
+ * hashes are computed for every territory at once, in sequential passes over the columns.
  */
 class CaveatLists {
   private readonly shared = new SharedCaveats();
   private slots: (SignatureEntry | undefined)[] = new Array(64).fill(undefined);
   private count = 0;
-  /** Start of each active column in the flags. */
-  private readonly bases: Int32Array;
-  private readonly signature: Int32Array;
   private last: SignatureEntry | null = null;
+  /** Signature word w of territory i is `words[w * n + i]` (built on first use), its hash `hashes[i]`. */
   private words: Int32Array | null = null;
+  private hashes: Int32Array | null = null;
+  private length = 0;
 
   constructor(
     private readonly matrix: IndicatorMatrix,
     private readonly plan: ScoringPlan,
     private readonly out: ScoringOutput,
     private readonly config: ResolvedScoreConfig,
-  ) {
-    const bases: number[] = [];
-    for (let j = 0; j < matrix.m; j++) if (plan.indicatorDimension[j]! >= 0) bases.push(j * matrix.n);
-    this.bases = Int32Array.from(bases);
-    this.signature = new Int32Array(((bases.length + 3) >> 2) + 3);
-  }
+  ) {}
 
-  /**
-   * The flags of every territory on the active indicators, four to a word, column by column
-   * (sequential passes; built on first use): word w of territory i is `words[w * n + i]`.
-   */
-  private flagWords(): Int32Array {
-    const { bases } = this;
-    const n = this.matrix.n;
-    const flags = this.out.flags;
-    const words = new Int32Array(((bases.length + 3) >> 2) * n);
-    for (let k = 0; k < bases.length; k++) {
-      const base = bases[k]!;
-      const off = (k >> 2) * n;
-      const shift = (k & 3) << 3;
-      for (let i = 0; i < n; i++) words[off + i]! |= flags[base + i]! << shift;
+  private signatures(): void {
+    const { matrix, out } = this;
+    const { n, m } = matrix;
+    const flags = out.flags;
+    const bases: number[] = [];
+    for (let j = 0; j < m; j++) if (this.plan.indicatorDimension[j]! >= 0) bases.push(j * n);
+    const flagWords = (bases.length + 3) >> 2;
+    const length = flagWords + 1;
+    const words = new Int32Array(length * n);
+    for (let w = 0; w < flagWords; w++) {
+      const off = w * n;
+      // Four columns at a time; a missing fourth (third...) column reads as 0.
+      const [b0 = -1, b1 = -1, b2 = -1, b3 = -1] = bases.slice(4 * w, 4 * w + 4);
+      if (b3 >= 0) {
+        for (let i = 0; i < n; i++) {
+          words[off + i] =
+            flags[b0 + i]! | (flags[b1 + i]! << 8) | (flags[b2 + i]! << 16) | (flags[b3 + i]! << 24);
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          words[off + i] =
+            flags[b0 + i]! | (b1 >= 0 ? flags[b1 + i]! << 8 : 0) | (b2 >= 0 ? flags[b2 + i]! << 16 : 0);
+        }
+      }
     }
-    return words;
+    // Membership and coverage: incomplete (1 bit), members outside the scope + 1 (23 bits, 0 = no
+    // such caveat), partial-data percent + 1 (7 bits, 0 = none).
+    const off = flagWords * n;
+    for (let i = 0; i < n; i++) {
+      const outside =
+        matrix.includesOutsideScope[i] === 1
+          ? matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]! - matrix.membersInScope[i]! + 1
+          : 0;
+      const percent =
+        out.dataCoverage[i]! < 1 && out.status[i] !== TerritoryStatus.filtered
+          ? Math.round(out.dataCoverage[i]! * 100) + 1
+          : 0;
+      words[off + i] =
+        (matrix.complete[i] === 0 ? 1 : 0) | (Math.min(outside, 0x7fffff) << 1) | (percent << 24);
+    }
+    const hashes = new Int32Array(n);
+    for (let w = 0; w < length; w++) {
+      const at = w * n;
+      for (let i = 0; i < n; i++) hashes[i] = Math.imul(hashes[i]! ^ words[at + i]!, 0x9e3779b1);
+    }
+    this.words = words;
+    this.hashes = hashes;
+    this.length = length;
   }
 
   /** Territory i's caveats: a shared, frozen list. */
   of(i: number): Caveat[] {
-    const { matrix, out } = this;
-    const n = matrix.n;
-    if (!this.words) this.words = this.flagWords();
-    const words = this.words;
-    const sig = this.signature;
-    const w = sig.length - 3;
-    for (let k = 0; k < w; k++) sig[k] = words[k * n + i]!;
-    sig[w] = matrix.complete[i] === 0 ? 1 : 0;
-    sig[w + 1] =
-      matrix.includesOutsideScope[i] === 1
-        ? matrix.memberOffsets[i + 1]! - matrix.memberOffsets[i]! - matrix.membersInScope[i]!
-        : -1;
-    sig[w + 2] =
-      out.dataCoverage[i]! < 1 && out.status[i] !== TerritoryStatus.filtered
-        ? Math.round(out.dataCoverage[i]! * 100)
-        : -1;
+    if (!this.words) this.signatures();
+    const words = this.words!;
+    const n = this.matrix.n;
+    const length = this.length;
+    const hash = this.hashes![i]!;
     // Neighbouring territories often have the same caveats.
     const last = this.last;
-    if (last !== null && sameSignature(last.signature, sig)) return last.list;
-    let hash = 0;
-    for (let k = 0; k < sig.length; k++) hash = Math.imul(hash ^ sig[k]!, 0x9e3779b1);
+    if (last !== null && last.hash === hash && sameSignature(last.signature, words, i, n, length)) {
+      return last.list;
+    }
     // Open addressing with linear probing: few distinct signatures, found at the first probe.
     const slots = this.slots;
     let at = hash & (slots.length - 1);
     for (let entry = slots[at]; entry !== undefined; entry = slots[at]) {
-      if (sameSignature(entry.signature, sig)) {
+      if (entry.hash === hash && sameSignature(entry.signature, words, i, n, length)) {
         this.last = entry;
         return entry.list;
       }
       at = (at + 1) & (slots.length - 1);
     }
-    const list = Object.freeze(caveats(i, matrix, this.plan, out, this.config, this.shared)) as Caveat[];
-    const entry = { signature: sig.slice(), hash, list };
+    const signature = new Int32Array(length);
+    for (let w = 0; w < length; w++) signature[w] = words[w * n + i]!;
+    const list = Object.freeze(
+      caveats(i, this.matrix, this.plan, this.out, this.config, this.shared),
+    ) as Caveat[];
+    const entry = { signature, hash, list };
     slots[at] = entry;
     this.last = entry;
     if (++this.count * 2 > slots.length) this.grow();
@@ -477,8 +498,15 @@ interface SignatureEntry {
   list: Caveat[];
 }
 
-function sameSignature(a: Int32Array, b: Int32Array): boolean {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+/** Whether territory i's signature (word w at `words[w * n + i]`) is `signature`. */
+function sameSignature(
+  signature: Int32Array,
+  words: Int32Array,
+  i: number,
+  n: number,
+  length: number,
+): boolean {
+  for (let w = 0; w < length; w++) if (signature[w] !== words[w * n + i]) return false;
   return true;
 }
 

@@ -116,36 +116,9 @@ function summariseIndicators(
   // second pass (deviations from the means) runs on them.
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  const correlations = config.framework.indicators.map((_, j) => {
-    if (plan.indicatorDimension[j]! < 0) return Number.NaN;
-    let c = 0;
-    let mx = 0;
-    let my = 0;
-    for (let i = 0; i < n; i++) {
-      const x = out.normalised[j * n + i]!;
-      const y = out.score[i]!;
-      if (Number.isNaN(x) || out.status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
-      xs[c] = x;
-      ys[c] = y;
-      c++;
-      mx += x;
-      my += y;
-    }
-    if (c < 3) return Number.NaN;
-    mx /= c;
-    my /= c;
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let k = 0; k < c; k++) {
-      const x = xs[k]!;
-      const y = ys[k]!;
-      sxy += (x - mx) * (y - my);
-      sxx += (x - mx) ** 2;
-      syy += (y - my) ** 2;
-    }
-    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
-  });
+  const correlations = config.framework.indicators.map((_, j) =>
+    plan.indicatorDimension[j]! < 0 ? Number.NaN : scoreCorrelation(out, j, xs, ys),
+  );
   let r2sum = 0;
   for (const r of correlations) if (!Number.isNaN(r)) r2sum += r * r;
   const dimSum = new Float64Array(dims.length);
@@ -176,6 +149,42 @@ function summariseIndicators(
       rationale: ind.rationale,
     };
   });
+}
+
+/**
+ * Pearson correlation of indicator j's normalised values with the score over ranked territories
+ * (two passes: means, then deviations); NaN for fewer than 3 territories or no spread.
+ */
+function scoreCorrelation(out: ScoringOutput, j: number, xs: Float64Array, ys: Float64Array): number {
+  const { n, normalised, score, status } = out;
+  const base = j * n;
+  let c = 0;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    const x = normalised[base + i]!;
+    const y = score[i]!;
+    if (Number.isNaN(x) || status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
+    xs[c] = x;
+    ys[c] = y;
+    c++;
+    mx += x;
+    my += y;
+  }
+  if (c < 3) return Number.NaN;
+  mx /= c;
+  my /= c;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let k = 0; k < c; k++) {
+    const x = xs[k]!;
+    const y = ys[k]!;
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
 }
 
 function runWarnings(

@@ -264,7 +264,7 @@ function screen(matrix: IndicatorMatrix, plan: ScoringPlan, out: ScoringOutput, 
       continue;
     }
     active++;
-    countAbsent(raw, values, absent, base, n);
+    countAbsent(raw.subarray(base, base + n), values.subarray(base, base + n), absent);
   }
   out.activeIndicators = active;
   const minCoverage = plan.methods.screening.minCoverage;
@@ -283,17 +283,14 @@ function screen(matrix: IndicatorMatrix, plan: ScoringPlan, out: ScoringOutput, 
   return hidden;
 }
 
-/** Copies a column and adds 1 to `absent` for each missing value. */
-function countAbsent(
-  raw: Float64Array,
-  values: Float64Array,
-  absent: Int32Array,
-  base: number,
-  n: number,
-): void {
-  for (let i = 0; i < n; i++) {
-    const v = raw[base + i]!;
-    values[base + i] = v;
+/**
+ * Copies a column and adds 1 to `absent` for each missing value. The helpers below take column
+ * views and loop to their length, which lets the compiler drop most bounds checks.
+ */
+function countAbsent(raw: Float64Array, values: Float64Array, absent: Int32Array): void {
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i]!;
+    values[i] = v;
     if (Number.isNaN(v)) absent[i]!++;
   }
 }
@@ -324,12 +321,11 @@ function scoreColumn(
   // Imputation first: the values of territories set aside are donors too.
   if (methods.imputation.method !== 'none') imputeColumn(out, base, plan, methods.imputation.method);
   for (let k = 0; k < hidden; k++) values[base + s.hidden[k]!] = Number.NaN;
+  const column = values.subarray(base, base + n);
 
   // Gather the ranked territories' values, with their sum, min and max.
   const stats = s.stats;
-  const c = o.gatherValues
-    ? gatherRanked(values, base, n, gather, stats)
-    : rankedRange(values, base, n, stats);
+  const c = o.gatherValues ? gatherRanked(column, gather, stats) : rankedRange(column, stats);
   const sum = stats[0]!;
   let min = stats[1]!;
   let max = stats[2]!;
@@ -425,15 +421,12 @@ function scoreColumn(
   if (minMax && sc > 0 && mean === ARITHMETIC && tabulated) {
     if (treated) {
       addTreatedMinMaxColumn(
-        values,
-        out.flags,
+        column,
+        out.flags.subarray(base, base + n),
         gather,
-        norm,
-        dims,
-        s.missing,
-        base,
-        off,
-        n,
+        norm.subarray(base, base + n),
+        dims.subarray(off, off + n),
+        s.missing.subarray(off, off + n),
         lo,
         direction,
         yMin,
@@ -442,11 +435,22 @@ function scoreColumn(
         bit,
       );
     } else {
-      addMinMaxColumn(values, norm, dims, s.missing, base, off, n, lo, direction, yMin, sc, w, bit);
+      addMinMaxColumn(
+        column,
+        norm.subarray(base, base + n),
+        dims.subarray(off, off + n),
+        s.missing.subarray(off, off + n),
+        lo,
+        direction,
+        yMin,
+        sc,
+        w,
+        bit,
+      );
     }
     return;
   }
-  if (treated) writeBack(values, out.flags, gather, base, n);
+  if (treated) writeBack(column, out.flags.subarray(base, base + n), gather);
   const spread = zMax - zMin > NOISE * Math.max(1, Math.abs(zMax), Math.abs(zMin));
   const opScale = spread ? 99 / (zMax - zMin) : 0;
   const wsums = s.wsums;
@@ -758,22 +762,15 @@ function weightSumTables(s: Scratch, dimOf: Int32Array, weight: Float64Array, d:
 }
 
 /** Replaces the ranked values of a column by their treated values (in gather order), flagged `treated`. */
-function writeBack(
-  values: Float64Array,
-  flags: Uint8Array,
-  gather: Float64Array,
-  base: number,
-  n: number,
-): void {
+function writeBack(values: Float64Array, flags: Uint8Array, gather: Float64Array): void {
   let q = 0;
-  for (let i = 0; i < n; i++) {
-    const cell = base + i;
-    const v = values[cell]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (Number.isNaN(v)) continue;
     const x = gather[q++]!;
     if (v !== x) {
-      values[cell] = x;
-      flags[cell]! |= CellFlag.treated;
+      values[i] = x;
+      flags[i]! |= CellFlag.treated;
     }
   }
 }
@@ -788,9 +785,6 @@ function addMinMaxColumn(
   norm: Float64Array,
   dims: Float64Array,
   missing: Int32Array,
-  base: number,
-  off: number,
-  n: number,
   lo: number,
   direction: number,
   yMin: number,
@@ -798,15 +792,15 @@ function addMinMaxColumn(
   w: number,
   bit: number,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const v = values[base + i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (!Number.isNaN(v)) {
       const z = lo + (direction * v - yMin) * sc;
-      norm[base + i] = z;
-      dims[off + i]! += w * z;
+      norm[i] = z;
+      dims[i]! += w * z;
     } else {
-      norm[base + i] = Number.NaN;
-      missing[off + i]! |= bit;
+      norm[i] = Number.NaN;
+      missing[i]! |= bit;
     }
   }
 }
@@ -815,19 +809,13 @@ function addMinMaxColumn(
  * Copies the values of the ranked territories that have one into `gather` (in territory order),
  * with their sum, min and max in `stats`; returns how many.
  */
-function gatherRanked(
-  values: Float64Array,
-  base: number,
-  n: number,
-  gather: Float64Array,
-  stats: Float64Array,
-): number {
+function gatherRanked(values: Float64Array, gather: Float64Array, stats: Float64Array): number {
   let c = 0;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const v = values[base + i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (!Number.isNaN(v)) {
       gather[c++] = v;
       sum += v;
@@ -842,12 +830,12 @@ function gatherRanked(
 }
 
 /** Min and max (in `stats[1]`, `stats[2]`) of the values of the ranked territories that have one; returns how many. */
-function rankedRange(values: Float64Array, base: number, n: number, stats: Float64Array): number {
+function rankedRange(values: Float64Array, stats: Float64Array): number {
   let c = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const v = values[base + i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (!Number.isNaN(v)) {
       c++;
       if (v < min) min = v;
@@ -868,9 +856,6 @@ function addTreatedMinMaxColumn(
   norm: Float64Array,
   dims: Float64Array,
   missing: Int32Array,
-  base: number,
-  off: number,
-  n: number,
   lo: number,
   direction: number,
   yMin: number,
@@ -879,20 +864,20 @@ function addTreatedMinMaxColumn(
   bit: number,
 ): void {
   let q = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[base + i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (!Number.isNaN(v)) {
       const x = gather[q++]!;
       if (v !== x) {
-        values[base + i] = x;
-        flags[base + i]! |= CellFlag.treated;
+        values[i] = x;
+        flags[i]! |= CellFlag.treated;
       }
       const z = lo + (direction * x - yMin) * sc;
-      norm[base + i] = z;
-      dims[off + i]! += w * z;
+      norm[i] = z;
+      dims[i]! += w * z;
     } else {
-      norm[base + i] = Number.NaN;
-      missing[off + i]! |= bit;
+      norm[i] = Number.NaN;
+      missing[i]! |= bit;
     }
   }
 }
