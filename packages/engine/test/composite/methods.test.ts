@@ -400,8 +400,15 @@ describe('canonicalJson', () => {
       }
       if (Array.isArray(value)) return value.map((v) => variant(v, change));
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value).reverse())
-        out[key] = variant((value as Record<string, unknown>)[key], change);
+      // defineProperty: a "__proto__" member stays a member.
+      for (const key of Object.keys(value).reverse()) {
+        Object.defineProperty(out, key, {
+          value: variant((value as Record<string, unknown>)[key], change),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
       if (change === 2) out.extra = undefined;
       if (change === 3) out.added = 0;
       return out;
