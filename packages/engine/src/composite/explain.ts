@@ -34,6 +34,10 @@ const CAVEAT_ORDER = Object.keys(CAVEAT_TEXT) as CellFlagName[];
  * `'ranking'`, the others keep ranks, scores and dimensions only (a table that follows a weight
  * slider needs no more: four times smaller than `summary`).
  *
+ * Lists that repeat are shared and frozen, not copied: a territory's caveat list is the same
+ * array as that of every territory with the same caveats, and the empty lists of territories
+ * explained without detail are one array.
+ *
  * - **contribution**: the points the indicator adds to its pillar (need × potential reading) or to
  *   the composite (composite reading): w_j z_j / Σw (available indicators of the dimension) ×
  *   W_d / ΣW (available dimensions of the pillar, or all). Exact for arithmetic aggregation (the
@@ -43,7 +47,8 @@ const CAVEAT_ORDER = Object.keys(CAVEAT_TEXT) as CellFlagName[];
  *   reference territory's (the département), in standard deviations of the ranked territories,
  *   direction applied — "what argues for / against this territory as a PTCE site".
  *
- * Complexity: O(n × m) for the column statistics, then O(m) per explained territory.
+ * Complexity: O(n × m) for the caveat signatures and, when a territory is detailed, the column
+ * statistics; then O(d) per territory, O(m) per detailed one.
  *
  * @example explain(matrix, config, plan, out, [out.order[0]])[0].strengths[0].id // the best territory's top strength
  */
@@ -76,14 +81,14 @@ export function explain(
     caveatLists: new CaveatLists(matrix, plan, out, config),
   };
   if (territories) return territories.map((i) => territoryResult(x, i));
-  // Every territory: built in territory order (the typed arrays are read in sequence), then listed
-  // ranked ones by rank and the others by code.
-  const byIndex: TerritoryResult[] = new Array(n);
-  for (let i = 0; i < n; i++) byIndex[i] = territoryResult(x, i);
+  // Every territory, built in territory order (the typed arrays are read in sequence) and placed
+  // where the list wants it: ranked ones by rank, then the others by code.
   const results: TerritoryResult[] = new Array(n);
-  let r = 0;
-  for (; r < out.ranked; r++) results[r] = byIndex[out.order[r]!]!;
-  for (let i = 0; i < n; i++) if (out.rank[i] === 0) results[r++] = byIndex[i]!;
+  let others = out.ranked;
+  for (let i = 0; i < n; i++) {
+    const rank = out.rank[i]!;
+    results[rank > 0 ? rank - 1 : others++] = territoryResult(x, i);
+  }
   return results;
 }
 

@@ -156,13 +156,14 @@ function summariseIndicators(
  * (two passes: means, then deviations); NaN for fewer than 3 territories or no spread.
  */
 function scoreCorrelation(out: ScoringOutput, j: number, xs: Float64Array, ys: Float64Array): number {
-  const { n, normalised, score, status } = out;
-  const base = j * n;
+  const { n, score, status } = out;
+  // A view of the column: the loop runs to its length (fewer bounds checks).
+  const column = out.normalised.subarray(j * n, (j + 1) * n);
   let c = 0;
   let mx = 0;
   let my = 0;
-  for (let i = 0; i < n; i++) {
-    const x = normalised[base + i]!;
+  for (let i = 0; i < column.length; i++) {
+    const x = column[i]!;
     const y = score[i]!;
     if (Number.isNaN(x) || status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
     xs[c] = x;
@@ -174,10 +175,15 @@ function scoreCorrelation(out: ScoringOutput, j: number, xs: Float64Array, ys: F
   if (c < 3) return Number.NaN;
   mx /= c;
   my /= c;
+  return deviationCorrelation(xs.subarray(0, c), ys.subarray(0, c), mx, my);
+}
+
+/** Σ(x − mx)(y − my) / √(Σ(x − mx)² Σ(y − my)²) over the pairs; NaN without spread. */
+function deviationCorrelation(xs: Float64Array, ys: Float64Array, mx: number, my: number): number {
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let k = 0; k < c; k++) {
+  for (let k = 0; k < xs.length; k++) {
     const x = xs[k]!;
     const y = ys[k]!;
     sxy += (x - mx) * (y - my);
