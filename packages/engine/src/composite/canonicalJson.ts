@@ -26,7 +26,17 @@ export function canonicalJson(value: unknown): string {
       }
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      // Built by concatenation (no intermediate arrays of entries): the result hash runs this on
+      // the whole resolved configuration at every scoring.
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let k = 0; k < value.length; k++) {
+          // A hole (never in parsed JSON) prints as nothing, as Array.prototype.join prints it.
+          const item = k in value ? canonicalJson(value[k]) : '';
+          text += k === 0 ? item : `,${item}`;
+        }
+        return `${text}]`;
+      }
       if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
         throw new EngineError(
           'INVALID_CONFIG',
@@ -34,10 +44,18 @@ export function canonicalJson(value: unknown): string {
           {},
         );
       }
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      const record = value as Record<string, unknown>;
+      // Keys in UTF-16 code unit order (the default sort of strings).
+      const keys = Object.keys(record).sort();
+      let text = '{';
+      let first = true;
+      for (const key of keys) {
+        const v = record[key];
+        if (v === undefined) continue;
+        text += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+        first = false;
+      }
+      return `${text}}`;
     }
     default:
       throw new EngineError(

@@ -3,7 +3,7 @@ const u32 = new Uint32Array(f32.buffer);
 let keys = new Uint32Array(0);
 let keysTmp = new Uint32Array(0);
 let orderTmp = new Int32Array(0);
-const counts = new Int32Array(2048);
+const counts = new Int32Array(3 * 2048);
 
 /**
  * An unsigned 32-bit key that orders like the score rounded to single precision (Math.fround:
@@ -17,33 +17,49 @@ function descendingKey(score: number): number {
   return (0xffffffff - ascending) >>> 0;
 }
 
-/** Stable LSD radix sort of `order[0..k-1]` by `key` (3 passes of 11 bits): equal keys keep their order. */
+/**
+ * Stable LSD radix sort of `order[0..k-1]` by `key` (3 passes of 11 bits): equal keys keep their
+ * order. The three digit histograms are counted in one pass.
+ */
 function radixSort(order: Int32Array, key: Uint32Array, k: number): void {
   if (keysTmp.length < k) {
     keysTmp = new Uint32Array(Math.max(k, keysTmp.length * 2));
     orderTmp = new Int32Array(keysTmp.length);
   }
+  counts.fill(0);
+  for (let q = 0; q < k; q++) {
+    const x = key[q]!;
+    counts[x & 2047]!++;
+    counts[2048 + ((x >>> 11) & 2047)]!++;
+    counts[4096 + (x >>> 22)]!++;
+  }
+  for (let b = 0; b < 6144; b += 2048) {
+    let sum = 0;
+    for (let c = b; c < b + 2048; c++) {
+      const v = counts[c]!;
+      counts[c] = sum;
+      sum += v;
+    }
+  }
   let srcKey: Uint32Array<ArrayBufferLike> = key;
   let srcOrder: Int32Array<ArrayBufferLike> = order;
   let dstKey: Uint32Array<ArrayBufferLike> = keysTmp;
   let dstOrder: Int32Array<ArrayBufferLike> = orderTmp;
-  for (let shift = 0; shift < 33; shift += 11) {
-    counts.fill(0);
-    for (let q = 0; q < k; q++) counts[(srcKey[q]! >>> shift) & 2047]!++;
-    let sum = 0;
-    for (let b = 0; b < 2048; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = 11 * pass;
+    const at0 = 2048 * pass;
     for (let q = 0; q < k; q++) {
       const kq = srcKey[q]!;
-      const at = counts[(kq >>> shift) & 2047]!++;
+      const at = counts[at0 + ((kq >>> shift) & 2047)]!++;
       dstKey[at] = kq;
       dstOrder[at] = srcOrder[q]!;
     }
-    [srcKey, dstKey] = [dstKey, srcKey];
-    [srcOrder, dstOrder] = [dstOrder, srcOrder];
+    const tk = srcKey;
+    srcKey = dstKey;
+    dstKey = tk;
+    const to = srcOrder;
+    srcOrder = dstOrder;
+    dstOrder = to;
   }
   // Three passes: the sorted data ended in the scratch arrays.
   if (srcOrder !== order) order.set(srcOrder.subarray(0, k));
@@ -72,15 +88,17 @@ export function rankScores(
   rank: Int32Array,
 ): number {
   const n = score.length;
+  if (keys.length < n) keys = new Uint32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     rank[i] = 0;
     const v = score[i]!;
-    if (status[i] === 0 && !Number.isNaN(v)) order[k++] = i;
+    if (status[i] === 0 && !Number.isNaN(v)) {
+      order[k] = i;
+      keys[k++] = descendingKey(v);
+    }
   }
-  if (keys.length < k) keys = new Uint32Array(Math.max(k, n));
   // order[] holds increasing indices, and the radix sort is stable: ties stay in index (code) order.
-  for (let q = 0; q < k; q++) keys[q] = descendingKey(score[order[q]!]!);
   radixSort(order, keys, k);
   for (let r = 0; r < k; r++) rank[order[r]!] = r + 1;
   return k;

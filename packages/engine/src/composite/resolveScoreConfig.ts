@@ -37,15 +37,23 @@ export function resolveScoreConfig(vintage: Vintage, config: ScoreConfig = {}): 
     aggregation: { ...d.methods.aggregation, ...m.aggregation },
   };
   const base = config.framework ? validateFramework(config.framework, 'framework') : d.framework;
+  // A fresh copy already (changes only set numbers and strings, and copy added indicators).
   const framework = applyFrameworkChanges(base, config.changes);
-  const resolved: ResolvedScoreConfig = cloneJson({
+  const rest = cloneJson({
     level: config.level ?? d.level,
     groups: config.groups ?? [],
-    framework,
     methods,
     filters: { ...d.filters, ...config.filters },
     explain: { ...d.explain, ...config.explain },
   });
+  const resolved: ResolvedScoreConfig = {
+    level: rest.level,
+    groups: rest.groups,
+    framework,
+    methods: rest.methods,
+    filters: rest.filters,
+    explain: rest.explain,
+  };
 
   checkLevel(vintage, resolved.level, 'level');
   if (resolved.level === 'groups') {

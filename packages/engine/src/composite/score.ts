@@ -20,6 +20,9 @@ import {
   TerritoryStatus,
 } from './types.ts';
 
+/** The typed arrays of the previous run, reused when the next one has the same shape. */
+let lastOutput: ScoringOutput | null = null;
+
 const LEVEL_LABELS: Record<string, [string, string]> = {
   commune: ['Communes', 'Municipalities'],
   groups: ['Groupes de communes', 'Groups of municipalities'],
@@ -53,7 +56,10 @@ export function score(vintage: Vintage, config: ScoreConfig = {}, context: Score
       ? context.matrix
       : buildIndicatorMatrix(vintage, resolved.framework, resolved.level, resolved.groups);
   const { plan, ahp, warnings } = planScoring(vintage, matrix, resolved, context);
-  const out = scoreMatrix(matrix, plan);
+  // The run's typed arrays (11 MB for all French communes) are reused from one call to the next:
+  // nothing in the result refers to them (the explanation copies numbers out of them).
+  const out = scoreMatrix(matrix, plan, lastOutput ?? undefined);
+  lastOutput = out;
   const territories = explain(matrix, resolved, plan, out);
   const level = vintage.zonings.find((z) => z.id === resolved.level);
   const [label, labelEn] = level ? [level.label, level.labelEn] : (LEVEL_LABELS[resolved.level] ?? ['', '']);
@@ -106,35 +112,13 @@ function summariseIndicators(
 ): IndicatorSummary[] {
   const { n } = matrix;
   const dims = config.framework.dimensions;
-  const correlations = config.framework.indicators.map((_, j) => {
-    if (plan.indicatorDimension[j]! < 0) return Number.NaN;
-    let c = 0;
-    let mx = 0;
-    let my = 0;
-    for (let i = 0; i < n; i++) {
-      const x = out.normalised[j * n + i]!;
-      const y = out.score[i]!;
-      if (out.status[i] !== TerritoryStatus.ranked || Number.isNaN(x) || Number.isNaN(y)) continue;
-      c++;
-      mx += x;
-      my += y;
-    }
-    if (c < 3) return Number.NaN;
-    mx /= c;
-    my /= c;
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let i = 0; i < n; i++) {
-      const x = out.normalised[j * n + i]!;
-      const y = out.score[i]!;
-      if (out.status[i] !== TerritoryStatus.ranked || Number.isNaN(x) || Number.isNaN(y)) continue;
-      sxy += (x - mx) * (y - my);
-      sxx += (x - mx) ** 2;
-      syy += (y - my) ** 2;
-    }
-    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
-  });
+  // Pairs (normalised value, score) of the ranked territories, gathered once per indicator: the
+  // second pass (deviations from the means) runs on them.
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const correlations = config.framework.indicators.map((_, j) =>
+    plan.indicatorDimension[j]! < 0 ? Number.NaN : scoreCorrelation(out, j, xs, ys),
+  );
   let r2sum = 0;
   for (const r of correlations) if (!Number.isNaN(r)) r2sum += r * r;
   const dimSum = new Float64Array(dims.length);
@@ -165,6 +149,48 @@ function summariseIndicators(
       rationale: ind.rationale,
     };
   });
+}
+
+/**
+ * Pearson correlation of indicator j's normalised values with the score over ranked territories
+ * (two passes: means, then deviations); NaN for fewer than 3 territories or no spread.
+ */
+function scoreCorrelation(out: ScoringOutput, j: number, xs: Float64Array, ys: Float64Array): number {
+  const { n, score, status } = out;
+  // A view of the column: the loop runs to its length (fewer bounds checks).
+  const column = out.normalised.subarray(j * n, (j + 1) * n);
+  let c = 0;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < column.length; i++) {
+    const x = column[i]!;
+    const y = score[i]!;
+    if (Number.isNaN(x) || status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
+    xs[c] = x;
+    ys[c] = y;
+    c++;
+    mx += x;
+    my += y;
+  }
+  if (c < 3) return Number.NaN;
+  mx /= c;
+  my /= c;
+  return deviationCorrelation(xs.subarray(0, c), ys.subarray(0, c), mx, my);
+}
+
+/** Σ(x − mx)(y − my) / √(Σ(x − mx)² Σ(y − my)²) over the pairs; NaN without spread. */
+function deviationCorrelation(xs: Float64Array, ys: Float64Array, mx: number, my: number): number {
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k]!;
+    const y = ys[k]!;
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
 }
 
 function runWarnings(

@@ -16,6 +16,14 @@ import {
 const RANKED = TerritoryStatus.ranked;
 /** Relative spread below which values are considered equal (sums of floating-point terms differ by ~1e-15). */
 const NOISE = 1e-9;
+const ARITHMETIC = 0;
+const GEOMETRIC = 1;
+const HARMONIC = 2;
+const MEAN_CODE: Record<MeanMethod, number> = {
+  arithmetic: ARITHMETIC,
+  geometric: GEOMETRIC,
+  harmonic: HARMONIC,
+};
 
 /** Allocates the typed arrays of a scoring run; pass the result back to {@link scoreMatrix} to reuse them. */
 export function createScoringOutput(n: number, m: number, d: number): ScoringOutput {
@@ -44,33 +52,62 @@ export function createScoringOutput(n: number, m: number, d: number): ScoringOut
 /** Scratch buffers kept between runs of the same shape (no allocation in a Monte-Carlo loop). */
 interface Scratch {
   n: number;
+  m: number;
   d: number;
   gather: Float64Array;
   result: Float64Array;
   order: Int32Array;
-  positions: Int32Array;
-  present: Int32Array;
-  acc: Float64Array;
-  wsum: Float64Array;
-  /** Per dimension: weight sums (n × d). */
-  dimWeight: Float64Array;
+  /** Per territory: active indicators without a raw value. */
+  absent: Int32Array;
+  /** The territories set aside in this run. */
+  hidden: Int32Array;
   ones: Float64Array;
+  /** Sum, min and max of a gathered column. */
+  stats: Float64Array;
+  /** Per dimension: running sums of weights (n × d), when the dimensions are too large for tables. */
+  wsums: Float64Array;
+  /** Per dimension: bits of its indicators without a value (n × d); bit `bit[j]` is indicator j. */
+  missing: Int32Array;
+  bit: Int32Array;
+  /**
+   * Per dimension t: `weightSums[tableStart[t] + mask]` is the sum of the weights of the indicators
+   * in `mask`, added in column order (2^k entries for k indicators).
+   */
+  weightSums: Float64Array;
+  tableStart: Int32Array;
+  /** Per dimension: the mask of all its indicators (scratch). */
+  allMask: Int32Array;
+  /** Need min, max, potential min, max over ranked territories. */
+  pillarRange: Float64Array;
+  /** Per dimension: minimum and maximum over ranked territories, and the operand scale ({@link operandScale}). */
+  low: Float64Array;
+  high: Float64Array;
+  scale: Float64Array;
 }
 let scratch: Scratch | null = null;
 function getScratch(n: number, m: number, d: number): Scratch {
-  if (!scratch || scratch.n !== n || scratch.d !== d || scratch.ones.length !== m) {
+  if (!scratch || scratch.n !== n || scratch.d !== d || scratch.m !== m) {
     scratch = {
       n,
+      m,
       d,
       gather: new Float64Array(n),
       result: new Float64Array(n),
       order: new Int32Array(n),
-      positions: new Int32Array(n),
-      present: new Int32Array(n),
-      acc: new Float64Array(n),
-      wsum: new Float64Array(n),
-      dimWeight: new Float64Array(n * d),
+      absent: new Int32Array(n),
+      hidden: new Int32Array(n),
       ones: new Float64Array(m).fill(1),
+      stats: new Float64Array(3),
+      wsums: new Float64Array(n * d),
+      missing: new Int32Array(n * d),
+      bit: new Int32Array(m),
+      weightSums: new Float64Array(0),
+      tableStart: new Int32Array(d + 1),
+      allMask: new Int32Array(d),
+      pillarRange: new Float64Array(4),
+      low: new Float64Array(d),
+      high: new Float64Array(d),
+      scale: new Float64Array(d),
     };
   }
   return scratch;
@@ -97,8 +134,17 @@ function getScratch(n: number, m: number, d: number): Scratch {
  *    (dimensions, need and potential are then arithmetic, for the explanation);
  * 6. **ranking**: 1 = best, ties broken by code ({@link rankScores}).
  *
- * Complexity: O(n × m) per run — about five passes over the matrix — plus O(n log n) for the
- * ranking (O(n² m) for Copeland).
+ * Passes over the matrix: one to copy the values and count the missing ones (screening); then,
+ * per indicator, one to gather the ranked territories' values (their sum, min and max) and one
+ * that writes the normalised values (and the treated ones) and adds weight × operand to the
+ * dimension's running sum; the outlier rule works on the gathered values. Then one pass over the
+ * territories for dimensions, need and potential, one for the score. Territories set aside have
+ * their values hidden (NaN) while the columns are processed, so that a pass needs one test per
+ * cell. Every weighted mean adds its terms in column (dimension) order, as a running sum would;
+ * the sum of the weights present in a dimension is looked up by the set of indicators missing.
+ *
+ * Complexity: O(n × m) per run — three passes over the matrix, plus the outlier rule on the
+ * gathered values — and O(n) for the ranking (O(n² m) for Copeland).
  *
  * @throws {EngineError} `COPELAND_TOO_LARGE`.
  * @example
@@ -115,300 +161,723 @@ export function scoreMatrix(
   const out = reuse && reuse.n === n && reuse.m === m && reuse.d === d ? reuse : createScoringOutput(n, m, d);
   const s = getScratch(n, m, d);
   const { methods } = plan;
-  const dimOf = plan.indicatorDimension;
-  const raw = matrix.values;
-  const status = out.status;
-
-  // 1. Screening on the raw data (imputed values do not count as data), column by column.
-  const present = s.present;
-  present.fill(0);
-  let active = 0;
-  for (let j = 0; j < m; j++) {
-    if (dimOf[j]! < 0) continue;
-    active++;
-    const base = j * n;
-    for (let i = 0; i < n; i++) {
-      const v = raw[base + i]!;
-      if (!Number.isNaN(v)) present[i]!++;
-    }
-  }
-  out.activeIndicators = active;
-  const minCoverage = methods.screening.minCoverage;
-  for (let i = 0; i < n; i++) {
-    const coverage = active > 0 ? present[i]! / active : 0;
-    out.dataCoverage[i] = coverage;
-    let st: number = TerritoryStatus.insufficientData;
-    if (plan.eligible && plan.eligible[i] === 0) st = TerritoryStatus.filtered;
-    else if (coverage >= minCoverage && present[i]! > 0) st = RANKED;
-    status[i] = st;
-  }
-
-  // 2-4. Per indicator: imputation, outliers, normalisation, and accumulation into its dimension.
-  out.values.set(raw);
-  out.flags.set(matrix.flags);
-  out.referenceNormalised.fill(Number.NaN);
-  out.dimensionScores.fill(0);
-  s.dimWeight.fill(0);
   const agg = methods.aggregation;
-  const mean: MeanMethod = agg.method === 'copeland' || agg.method === 'topsis' ? 'arithmetic' : agg.method;
-  const [lo, hi] = methods.normalisation.range;
   const anchored =
     methods.normalisation.method === 'goalposts' || methods.normalisation.method === 'distanceToReference';
   const outliers = methods.outliers.method === 'coinr' && !anchored;
+  const minMax = methods.normalisation.method === 'minMax';
+  const o: RunOptions = {
+    lo: methods.normalisation.range[0],
+    hi: methods.normalisation.range[1],
+    minMax,
+    outliers,
+    // Values are gathered for the outlier rule and the methods other than min-max; min-max needs only the range.
+    gatherValues: outliers || !minMax,
+    mean: MEAN_CODE[agg.method === 'copeland' || agg.method === 'topsis' ? 'arithmetic' : agg.method],
+    tabulated: false,
+  };
 
+  // 1. Screening.
+  const hidden = screen(matrix, plan, out, s);
+
+  // 2-4. Per indicator: imputation, outliers, normalisation, and the dimension's running sums
+  // (Σ weight × operand in `dimensionScores`; the weights present are summed at the end).
+  out.referenceNormalised.fill(Number.NaN);
+  out.dimensionScores.fill(0);
+  o.tabulated = weightSumTables(s, plan.indicatorDimension, plan.indicatorWeight, d, m);
+  if (o.tabulated) s.missing.fill(0);
+  else s.wsums.fill(0);
   for (let j = 0; j < m; j++) {
     out.outliers[j] = null;
-    const t = dimOf[j]!;
+    if (plan.indicatorDimension[j]! < 0) out.normalised.fill(Number.NaN, j * n, (j + 1) * n);
+    else scoreColumn(matrix, plan, out, s, o, j, hidden);
+  }
+  // Territories set aside keep their raw values (imputation and treatment concern ranked ones only).
+  for (let j = 0; j < m; j++) {
+    if (plan.indicatorDimension[j]! < 0) continue;
     const base = j * n;
-    if (t < 0) {
-      out.normalised.fill(Number.NaN, base, base + n);
-      continue;
-    }
-    if (methods.imputation.method !== 'none') imputeColumn(out, base, plan, methods.imputation.method);
-    // Gather the ranked territories' values (sequential scan), with their sum, min and max.
-    let c = 0;
-    let sum = 0;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    const values = out.values;
-    const norm = out.normalised;
-    // Every cell starts missing; the scatter below fills the ranked territories' values.
-    norm.fill(Number.NaN, base, base + n);
-    for (let i = 0; i < n; i++) {
-      const v = values[base + i]!;
-      if (!Number.isNaN(v) && status[i] === RANKED) {
-        s.gather[c] = v;
-        s.positions[c] = i;
-        c++;
-        sum += v;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-    }
-    if (c === 0) continue;
-    const positions = s.positions;
-
-    let logMin = Number.NaN;
-    let logShift = Number.NaN;
-    if (outliers) {
-      const r = treatOutliers(s.gather, c, methods.outliers, { mean: sum / c, min, max });
-      out.outliers[j] = {
-        id: matrix.indicators[j]!.id,
-        skewness: r.skewness,
-        kurtosis: r.kurtosis,
-        treatment: r.treatment,
-        winsorised: r.winsorised,
-        skewnessAfter: r.skewnessAfter,
-        kurtosisAfter: r.kurtosisAfter,
-        stillOutside: r.stillOutside,
-      };
-      if (r.treatment !== 'none') {
-        for (let q = 0; q < c; q++) {
-          const cell = base + positions[q]!;
-          if (values[cell] !== s.gather[q]) {
-            values[cell] = s.gather[q]!;
-            out.flags[cell]! |= CellFlag.treated;
-          }
-        }
-        // The treated range is known without another pass: caps, or the log of the ends.
-        if (r.treatment === 'winsorised') {
-          if (r.capLow > min) min = r.capLow;
-          if (r.capHigh < max) max = r.capHigh;
-        } else {
-          logMin = r.logMin;
-          logShift = r.logShift;
-          max = Math.log(max - logMin + logShift);
-          min = Math.log(logShift);
-        }
-      }
-    }
-
-    // Normalisation. Min-max (the default) is applied in the scatter loop below; the other
-    // methods write into s.result first.
-    const direction = plan.direction[j]!;
-    const ref = matrix.reference.values[j]!;
-    const refTreated = Number.isNaN(logMin) ? ref : Math.log(ref - logMin + logShift);
-    let a = Number.NaN;
-    let b = Number.NaN;
-    let zMin = lo;
-    let zMax = hi;
-    const minMax = methods.normalisation.method === 'minMax';
-    // Min-max as lo + (y − yMin)·sc with y = direction × x: exact at the minimum (see normaliseValues).
-    let sc = 0;
-    let yMin = 0;
-    if (minMax) {
-      yMin = direction > 0 ? min : -max;
-      const yMax = direction > 0 ? max : -min;
-      if (yMax - yMin > NOISE * Math.max(1, Math.abs(yMax), Math.abs(yMin))) {
-        sc = (hi - lo) / (yMax - yMin);
-        a = sc * direction;
-        b = lo - sc * yMin;
-      } else {
-        a = 0;
-        b = (lo + hi) / 2;
-        zMin = zMax = b;
-      }
-    } else {
-      const params = {
-        method: methods.normalisation.method,
-        direction,
-        lo,
-        hi,
-        goalLower: plan.goalpostLower[j]!,
-        goalUpper: plan.goalpostUpper[j]!,
-        reference: ref,
-      };
-      const ab = normaliseValues(s.gather, c, s.result, params, s.order);
-      a = ab.a;
-      b = ab.b;
-      zMin = Number.POSITIVE_INFINITY;
-      zMax = Number.NEGATIVE_INFINITY;
-      for (let q = 0; q < c; q++) {
-        const z = s.result[q]!;
-        if (z < zMin) zMin = z;
-        if (z > zMax) zMax = z;
-      }
-      if (methods.normalisation.method === 'goalposts')
-        out.referenceNormalised[j] = goalpostValue(ref, params);
-    }
-    if (!Number.isNaN(a)) out.referenceNormalised[j] = a * refTreated + b;
-
-    // Scatter the normalised values and add weight × operand to the dimension's sums.
-    const w = plan.indicatorWeight[j]!;
-    const dimSum = out.dimensionScores;
-    const dimW = s.dimWeight;
-    const off = t * n;
-    const spread = zMax - zMin > NOISE * Math.max(1, Math.abs(zMax), Math.abs(zMin));
-    const opScale = spread ? 99 / (zMax - zMin) : 0;
-    for (let q = 0; q < c; q++) {
-      const i = positions[q]!;
-      const z = minMax ? (sc > 0 ? lo + (direction * s.gather[q]! - yMin) * sc : b) : s.result[q]!;
-      norm[base + i] = z;
-      dimW[off + i]! += w;
-      if (mean === 'arithmetic') dimSum[off + i]! += w * z;
-      else {
-        const x = spread ? 1 + (z - zMin) * opScale : 50.5;
-        dimSum[off + i]! += mean === 'geometric' ? w * Math.log(x) : w / x;
-      }
-    }
+    for (let k = 0; k < hidden; k++) out.values[base + s.hidden[k]!] = matrix.values[base + s.hidden[k]!]!;
   }
 
-  // 5. Dimensions, pillars, score.
-  for (let t = 0; t < d; t++) finishMean(out.dimensionScores, s.dimWeight, t * n, n, status, mean);
-  for (let p = 0; p < 2; p++) {
-    s.acc.fill(0);
-    s.wsum.fill(0);
-    for (let t = 0; t < d; t++) {
-      if (plan.dimensionPillar[t] !== p || !(plan.dimensionWeight[t]! > 0)) continue;
-      accumulate(out.dimensionScores, t * n, plan.dimensionWeight[t]!, n, status, mean, s);
-    }
-    finishMean(p === 0 ? out.need : out.potential, s.wsum, 0, n, status, mean, s.acc);
-  }
-  out.score.fill(Number.NaN);
+  // 5. Dimensions, need and potential. Arithmetic means of dimensions are finished in the pass
+  // over the pillars; the others first need each dimension's range over ranked territories.
+  if (o.mean !== ARITHMETIC) for (let t = 0; t < d; t++) finishDimension(s, out, t, o);
+  pillars(plan, out, s, o);
+
+  // The score.
+  const score = out.score;
+  const status = out.status;
   if (agg.method === 'copeland' || agg.method === 'topsis') {
+    score.fill(Number.NaN);
     const rows = s.order;
     let r = 0;
     for (let i = 0; i < n; i++) if (status[i] === RANKED) rows[r++] = i;
-    if (agg.method === 'copeland') copeland(out.normalised, n, m, plan.effectiveWeight, rows, r, out.score);
-    else topsis(out.normalised, n, m, plan.effectiveWeight, s.ones, rows, r, 'none', out.score);
+    if (agg.method === 'copeland') copeland(out.normalised, n, m, plan.effectiveWeight, rows, r, score);
+    else topsis(out.normalised, n, m, plan.effectiveWeight, s.ones, rows, r, 'none', score);
   } else if (agg.reading === 'needPotential') {
-    const combine = agg.needPotential;
-    const weights = plan.pillarWeight;
-    s.acc.fill(0);
-    s.wsum.fill(0);
-    if (weights[0]! > 0) accumulate(out.need, 0, weights[0]!, n, status, combine, s);
-    if (weights[1]! > 0) accumulate(out.potential, 0, weights[1]!, n, status, combine, s);
-    finishMean(out.score, s.wsum, 0, n, status, combine, s.acc);
-    // Both pillars are required: a territory with needs and no actors (or the reverse) gets no score.
-    for (let i = 0; i < n; i++) {
-      if (
-        (weights[0]! > 0 && Number.isNaN(out.need[i]!)) ||
-        (weights[1]! > 0 && Number.isNaN(out.potential[i]!))
-      ) {
-        out.score[i] = Number.NaN;
-      }
-    }
+    combinePillars(plan, out, s, MEAN_CODE[agg.needPotential]);
   } else {
-    s.acc.fill(0);
-    s.wsum.fill(0);
-    for (let t = 0; t < d; t++) {
-      if (!(plan.dimensionWeight[t]! > 0)) continue;
-      accumulate(out.dimensionScores, t * n, plan.dimensionWeight[t]!, n, status, mean, s);
-    }
-    finishMean(out.score, s.wsum, 0, n, status, mean, s.acc);
+    compositeScores(plan, out, s, o.mean);
   }
 
   // 6. Ranking.
   for (let i = 0; i < n; i++)
-    if (status[i] === RANKED && Number.isNaN(out.score[i]!)) status[i] = TerritoryStatus.noScore;
-  out.ranked = rankScores(out.score, status, out.order, out.rank);
+    if (status[i] === RANKED && Number.isNaN(score[i]!)) status[i] = TerritoryStatus.noScore;
+  out.ranked = rankScores(score, status, out.order, out.rank);
   return out;
 }
 
+/** What a run needs to know besides the plan. */
+interface RunOptions {
+  /** Target range of min-max normalisation. */
+  lo: number;
+  hi: number;
+  minMax: boolean;
+  outliers: boolean;
+  gatherValues: boolean;
+  /** Mean of indicators into dimensions and of dimensions into pillars ({@link MEAN_CODE}). */
+  mean: number;
+  /** Whether the weights present are looked up in tables ({@link weightSumTables}) rather than summed. */
+  tabulated: boolean;
+}
+
 /**
- * Adds weight × operand of `src[base .. base+n-1]` to the running sums of the ranked rows,
- * skipping missing operands (their weight is re-spread over the others). Geometric and harmonic
- * operands are mapped onto [1, 100] by min-max over the ranked rows first.
+ * Screening, on the raw data (imputed values do not count as data): copies the values, counts
+ * each territory's missing active indicators, writes status and data coverage. The territories
+ * set aside (few) get their values hidden (NaN) in each column once imputed, so that the passes
+ * over a column need only test for a value; their list is `s.hidden`, whose length is returned.
  */
-function accumulate(
-  src: Float64Array,
-  base: number,
-  w: number,
-  n: number,
-  status: Uint8Array,
-  mean: MeanMethod,
-  s: Scratch,
-): void {
-  let lo = 0;
-  let scale = 1;
-  if (mean !== 'arithmetic') {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      if (status[i] !== RANKED) continue;
-      const v = src[base + i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
+function screen(matrix: IndicatorMatrix, plan: ScoringPlan, out: ScoringOutput, s: Scratch): number {
+  const { n, m } = matrix;
+  const raw = matrix.values;
+  const values = out.values;
+  const dimOf = plan.indicatorDimension;
+  out.flags.set(matrix.flags);
+  // Missing cells are few: counting them (not the present ones) writes little.
+  const absent = s.absent;
+  absent.fill(0);
+  let active = 0;
+  for (let j = 0; j < m; j++) {
+    const base = j * n;
+    if (dimOf[j]! < 0) {
+      values.set(raw.subarray(base, base + n), base);
+      continue;
     }
-    lo = min;
-    // A spread at rounding-noise level is a tie, not a 1-to-100 difference.
-    scale = max - min > NOISE * Math.max(1, Math.abs(max), Math.abs(min)) ? 99 / (max - min) : 0;
+    active++;
+    countAbsent(raw.subarray(base, base + n), values.subarray(base, base + n), absent);
   }
+  out.activeIndicators = active;
+  const minCoverage = plan.methods.screening.minCoverage;
+  const status = out.status;
+  let hidden = 0;
   for (let i = 0; i < n; i++) {
-    const v = src[base + i]!;
-    if (status[i] !== RANKED || Number.isNaN(v)) continue;
-    s.wsum[i]! += w;
-    if (mean === 'arithmetic') s.acc[i]! += w * v;
+    const present = active - absent[i]!;
+    const coverage = active > 0 ? present / active : 0;
+    out.dataCoverage[i] = coverage;
+    let st: number = TerritoryStatus.insufficientData;
+    if (plan.eligible && plan.eligible[i] === 0) st = TerritoryStatus.filtered;
+    else if (coverage >= minCoverage && present > 0) st = RANKED;
+    status[i] = st;
+    if (st !== RANKED) s.hidden[hidden++] = i;
+  }
+  return hidden;
+}
+
+/**
+ * Copies a column and adds 1 to `absent` for each missing value. The helpers below take column
+ * views and loop to their length, which lets the compiler drop most bounds checks.
+ */
+function countAbsent(raw: Float64Array, values: Float64Array, absent: Int32Array): void {
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i]!;
+    values[i] = v;
+    if (Number.isNaN(v)) absent[i]!++;
+  }
+}
+
+/**
+ * Steps 2-4 for one active indicator: imputation, outliers (over the ranked territories' values),
+ * normalisation, and weight × operand added to its dimension's running sums.
+ */
+function scoreColumn(
+  matrix: IndicatorMatrix,
+  plan: ScoringPlan,
+  out: ScoringOutput,
+  s: Scratch,
+  o: RunOptions,
+  j: number,
+  hidden: number,
+): void {
+  const { n } = matrix;
+  const { methods } = plan;
+  const base = j * n;
+  const values = out.values;
+  const norm = out.normalised;
+  const gather = s.gather;
+  const result = s.result;
+  const { lo, hi, minMax, mean, tabulated } = o;
+  const off = plan.indicatorDimension[j]! * n;
+  const bit = 1 << s.bit[j]!;
+  // Imputation first: the values of territories set aside are donors too.
+  if (methods.imputation.method !== 'none') imputeColumn(out, base, plan, methods.imputation.method);
+  for (let k = 0; k < hidden; k++) values[base + s.hidden[k]!] = Number.NaN;
+  const column = values.subarray(base, base + n);
+
+  // Gather the ranked territories' values, with their sum, min and max.
+  const stats = s.stats;
+  const c = o.gatherValues ? gatherRanked(column, gather, stats) : rankedRange(column, stats);
+  const sum = stats[0]!;
+  let min = stats[1]!;
+  let max = stats[2]!;
+  if (c === 0) {
+    // No ranked territory has a value: the indicator is missing for all of them.
+    norm.fill(Number.NaN, base, base + n);
+    for (let i = 0; i < n; i++) s.missing[off + i]! |= bit;
+    return;
+  }
+
+  let logMin = Number.NaN;
+  let logShift = Number.NaN;
+  let treated = false;
+  if (o.outliers) {
+    const r = treatOutliers(gather, c, methods.outliers, { mean: sum / c, min, max });
+    out.outliers[j] = {
+      id: matrix.indicators[j]!.id,
+      skewness: r.skewness,
+      kurtosis: r.kurtosis,
+      treatment: r.treatment,
+      winsorised: r.winsorised,
+      skewnessAfter: r.skewnessAfter,
+      kurtosisAfter: r.kurtosisAfter,
+      stillOutside: r.stillOutside,
+    };
+    if (r.treatment !== 'none') {
+      treated = true;
+      // The treated range is known without another pass: caps, or the log of the ends.
+      if (r.treatment === 'winsorised') {
+        if (r.capLow > min) min = r.capLow;
+        if (r.capHigh < max) max = r.capHigh;
+      } else {
+        logMin = r.logMin;
+        logShift = r.logShift;
+        max = Math.log(max - logMin + logShift);
+        min = Math.log(logShift);
+      }
+    }
+  }
+
+  // Normalisation. Min-max (the default) is applied in the pass below; the other methods write
+  // into `result` first.
+  const direction = plan.direction[j]!;
+  const ref = matrix.reference.values[j]!;
+  const refTreated = Number.isNaN(logMin) ? ref : Math.log(ref - logMin + logShift);
+  let a = Number.NaN;
+  let b = Number.NaN;
+  let zMin = lo;
+  let zMax = hi;
+  // Min-max as lo + (y − yMin)·sc with y = direction × x: exact at the minimum (see normaliseValues).
+  let sc = 0;
+  let yMin = 0;
+  if (minMax) {
+    yMin = direction > 0 ? min : -max;
+    const yMax = direction > 0 ? max : -min;
+    if (yMax - yMin > NOISE * Math.max(1, Math.abs(yMax), Math.abs(yMin))) {
+      sc = (hi - lo) / (yMax - yMin);
+      a = sc * direction;
+      b = lo - sc * yMin;
+    } else {
+      a = 0;
+      b = (lo + hi) / 2;
+      zMin = zMax = b;
+    }
+  } else {
+    const params = {
+      method: methods.normalisation.method,
+      direction,
+      lo,
+      hi,
+      goalLower: plan.goalpostLower[j]!,
+      goalUpper: plan.goalpostUpper[j]!,
+      reference: ref,
+    };
+    const ab = normaliseValues(gather, c, result, params, s.order);
+    a = ab.a;
+    b = ab.b;
+    zMin = Number.POSITIVE_INFINITY;
+    zMax = Number.NEGATIVE_INFINITY;
+    for (let q = 0; q < c; q++) {
+      const z = result[q]!;
+      if (z < zMin) zMin = z;
+      if (z > zMax) zMax = z;
+    }
+    if (methods.normalisation.method === 'goalposts') out.referenceNormalised[j] = goalpostValue(ref, params);
+  }
+  if (!Number.isNaN(a)) out.referenceNormalised[j] = a * refTreated + b;
+
+  // Write the normalised column (missing where nothing was gathered) and add weight × operand to
+  // the dimension's running sum. The common case has its own tight loops.
+  const w = plan.indicatorWeight[j]!;
+  const dims = out.dimensionScores;
+  if (minMax && sc > 0 && mean === ARITHMETIC && tabulated) {
+    if (treated) {
+      addTreatedMinMaxColumn(
+        column,
+        out.flags.subarray(base, base + n),
+        gather,
+        norm.subarray(base, base + n),
+        dims.subarray(off, off + n),
+        s.missing.subarray(off, off + n),
+        lo,
+        direction,
+        yMin,
+        sc,
+        w,
+        bit,
+      );
+    } else {
+      addMinMaxColumn(
+        column,
+        norm.subarray(base, base + n),
+        dims.subarray(off, off + n),
+        s.missing.subarray(off, off + n),
+        lo,
+        direction,
+        yMin,
+        sc,
+        w,
+        bit,
+      );
+    }
+    return;
+  }
+  if (treated) writeBack(column, out.flags.subarray(base, base + n), gather);
+  const spread = zMax - zMin > NOISE * Math.max(1, Math.abs(zMax), Math.abs(zMin));
+  const opScale = spread ? 99 / (zMax - zMin) : 0;
+  const wsums = s.wsums;
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const cell = base + i;
+    const v = values[cell]!;
+    if (Number.isNaN(v)) {
+      norm[cell] = Number.NaN;
+      s.missing[off + i]! |= bit;
+      continue;
+    }
+    const z = minMax ? (sc > 0 ? lo + (direction * v - yMin) * sc : b) : result[q]!;
+    q++;
+    norm[cell] = z;
+    if (!tabulated) wsums[off + i]! += w;
+    if (mean === ARITHMETIC) dims[off + i]! += w * z;
     else {
-      const x = scale > 0 ? 1 + (v - lo) * scale : 50.5;
-      s.acc[i]! += mean === 'geometric' ? w * Math.log(x) : w / x;
+      const x = spread ? 1 + (z - zMin) * opScale : 50.5;
+      dims[off + i]! += mean === GEOMETRIC ? w * Math.log(x) : w / x;
     }
   }
 }
 
 /**
- * Turns running sums into means, in place in `dst[base..]` (or from `acc` when given): arithmetic
- * Σwz/Σw, geometric exp(Σw ln z / Σw), harmonic Σw / Σ(w/z). NaN where no operand was present or
- * the territory is not ranked.
+ * Need and potential: weighted means of the dimensions of each pillar (dimensions of weight 0
+ * left out), with their ranges over ranked territories in `s.pillarRange` (need min, max,
+ * potential min, max). With arithmetic means, the dimension scores are finished here too.
  */
-function finishMean(
-  dst: Float64Array,
-  wsum: Float64Array,
-  base: number,
-  n: number,
-  status: Uint8Array,
-  mean: MeanMethod,
-  acc: Float64Array = dst,
-): void {
-  const accBase = acc === dst ? base : 0;
-  const wBase = wsum.length === n ? 0 : base;
+function pillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch, o: RunOptions): void {
+  if (o.mean === ARITHMETIC && o.tabulated) {
+    arithmeticPillars(plan, out, s);
+    return;
+  }
+  const { n, d, status } = out;
+  const dims = out.dimensionScores;
+  const need = out.need;
+  const potential = out.potential;
+  const dimensionWeight = plan.dimensionWeight;
+  const pillar = plan.dimensionPillar;
+  const { mean, tabulated } = o;
+  const fused = mean === ARITHMETIC;
+  const dimLow = s.low;
+  const dimScale = s.scale;
+  for (let t = 0; t < d; t++) dimScale[t] = fused ? 0 : operandScale(dimLow[t]!, s.high[t]!);
+  const tableStart = s.tableStart;
+  const weightSums = s.weightSums;
+  const missing = s.missing;
+  const wsums = s.wsums;
+  let needLow = Number.POSITIVE_INFINITY;
+  let needHigh = Number.NEGATIVE_INFINITY;
+  let potLow = Number.POSITIVE_INFINITY;
+  let potHigh = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const w = wsum[wBase + i]!;
-    if (status[i] !== RANKED || !(w > 0)) {
-      dst[base + i] = Number.NaN;
+    if (status[i] !== RANKED) {
+      if (fused) for (let t = 0; t < d; t++) dims[t * n + i] = Number.NaN;
+      need[i] = Number.NaN;
+      potential[i] = Number.NaN;
       continue;
     }
-    const a = acc[accBase + i]!;
-    dst[base + i] = mean === 'arithmetic' ? a / w : mean === 'geometric' ? Math.exp(a / w) : w / a;
+    let accNeed = 0;
+    let wNeed = 0;
+    let accPot = 0;
+    let wPot = 0;
+    for (let t = 0; t < d; t++) {
+      const cell = t * n + i;
+      let v: number;
+      if (fused) {
+        const t0 = tableStart[t]!;
+        const wsum = tabulated
+          ? weightSums[t0 + ((tableStart[t + 1]! - t0 - 1) & ~missing[cell]!)]!
+          : wsums[cell]!;
+        v = wsum > 0 ? dims[cell]! / wsum : Number.NaN;
+        dims[cell] = v;
+      } else v = dims[cell]!;
+      const w = dimensionWeight[t]!;
+      if (!(w > 0) || Number.isNaN(v)) continue;
+      const term = operand(v, w, mean, dimLow[t]!, dimScale[t]!);
+      if (pillar[t] === 0) {
+        wNeed += w;
+        accNeed += term;
+      } else if (pillar[t] === 1) {
+        wPot += w;
+        accPot += term;
+      }
+    }
+    const x = finish(accNeed, wNeed, mean);
+    const y = finish(accPot, wPot, mean);
+    need[i] = x;
+    potential[i] = y;
+    if (x < needLow) needLow = x;
+    if (x > needHigh) needHigh = x;
+    if (y < potLow) potLow = y;
+    if (y > potHigh) potHigh = y;
+  }
+  s.pillarRange[0] = needLow;
+  s.pillarRange[1] = needHigh;
+  s.pillarRange[2] = potLow;
+  s.pillarRange[3] = potHigh;
+}
+
+/** {@link pillars} for arithmetic means and tabulated weight sums (the default methods), in a tight loop. */
+function arithmeticPillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch): void {
+  const { n, d, status } = out;
+  const dims = out.dimensionScores;
+  const need = out.need;
+  const potential = out.potential;
+  const dimensionWeight = plan.dimensionWeight;
+  const pillar = plan.dimensionPillar;
+  const tableStart = s.tableStart;
+  const weightSums = s.weightSums;
+  const missing = s.missing;
+  // Per dimension: the mask of all its indicators.
+  const all = s.allMask;
+  for (let t = 0; t < d; t++) all[t] = tableStart[t + 1]! - tableStart[t]! - 1;
+  let needLow = Number.POSITIVE_INFINITY;
+  let needHigh = Number.NEGATIVE_INFINITY;
+  let potLow = Number.POSITIVE_INFINITY;
+  let potHigh = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== RANKED) {
+      for (let t = 0; t < d; t++) dims[t * n + i] = Number.NaN;
+      need[i] = Number.NaN;
+      potential[i] = Number.NaN;
+      continue;
+    }
+    let accNeed = 0;
+    let wNeed = 0;
+    let accPot = 0;
+    let wPot = 0;
+    for (let t = 0; t < d; t++) {
+      const cell = t * n + i;
+      const wsum = weightSums[tableStart[t]! + (all[t]! & ~missing[cell]!)]!;
+      const v = wsum > 0 ? dims[cell]! / wsum : Number.NaN;
+      dims[cell] = v;
+      const w = dimensionWeight[t]!;
+      if (!(w > 0) || Number.isNaN(v)) continue;
+      if (pillar[t] === 0) {
+        wNeed += w;
+        accNeed += w * v;
+      } else if (pillar[t] === 1) {
+        wPot += w;
+        accPot += w * v;
+      }
+    }
+    const x = wNeed > 0 ? accNeed / wNeed : Number.NaN;
+    const y = wPot > 0 ? accPot / wPot : Number.NaN;
+    need[i] = x;
+    potential[i] = y;
+    if (x < needLow) needLow = x;
+    if (x > needHigh) needHigh = x;
+    if (y < potLow) potLow = y;
+    if (y > potHigh) potHigh = y;
+  }
+  s.pillarRange[0] = needLow;
+  s.pillarRange[1] = needHigh;
+  s.pillarRange[2] = potLow;
+  s.pillarRange[3] = potHigh;
+}
+
+/**
+ * The score in the need × potential reading: the `combine` mean of need and potential, weighted
+ * by the pillar weights; both are required (a territory with needs and no actors, or the
+ * reverse, gets no score).
+ */
+function combinePillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch, combine: number): void {
+  const { n, status, score, need, potential } = out;
+  const w0 = plan.pillarWeight[0]!;
+  const w1 = plan.pillarWeight[1]!;
+  const needLow = s.pillarRange[0]!;
+  const potLow = s.pillarRange[2]!;
+  const scaleNeed = operandScale(needLow, s.pillarRange[1]!);
+  const scalePot = operandScale(potLow, s.pillarRange[3]!);
+  for (let i = 0; i < n; i++) {
+    const x = need[i]!;
+    const y = potential[i]!;
+    if (status[i] !== RANKED || (w0 > 0 && Number.isNaN(x)) || (w1 > 0 && Number.isNaN(y))) {
+      score[i] = Number.NaN;
+      continue;
+    }
+    let acc = 0;
+    let wsum = 0;
+    if (w0 > 0) {
+      wsum += w0;
+      acc += operand(x, w0, combine, needLow, scaleNeed);
+    }
+    if (w1 > 0) {
+      wsum += w1;
+      acc += operand(y, w1, combine, potLow, scalePot);
+    }
+    score[i] = finish(acc, wsum, combine);
+  }
+}
+
+/** The score in the composite reading: the mean of the dimensions (weight 0 left out). */
+function compositeScores(plan: ScoringPlan, out: ScoringOutput, s: Scratch, mean: number): void {
+  const { n, d, status, score } = out;
+  const dims = out.dimensionScores;
+  const dimensionWeight = plan.dimensionWeight;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== RANKED) {
+      score[i] = Number.NaN;
+      continue;
+    }
+    let acc = 0;
+    let wsum = 0;
+    for (let t = 0; t < d; t++) {
+      const w = dimensionWeight[t]!;
+      if (!(w > 0)) continue;
+      const v = dims[t * n + i]!;
+      if (Number.isNaN(v)) continue;
+      wsum += w;
+      acc += operand(v, w, mean, s.low[t]!, s.scale[t]!);
+    }
+    score[i] = finish(acc, wsum, mean);
+  }
+}
+
+/**
+ * Finishes the weighted mean of dimension t for every territory (NaN when set aside or without
+ * an indicator), in place in `dimensionScores`, and records its range over ranked territories in
+ * `s.low`, `s.high`. The sum of the weights present is looked up by the territory's set of missing
+ * indicators (the same additions, in the same order, as a running sum).
+ */
+function finishDimension(s: Scratch, out: ScoringOutput, t: number, o: RunOptions): void {
+  const { n, status } = out;
+  const dims = out.dimensionScores;
+  const off = t * n;
+  const t0 = s.tableStart[t]!;
+  const all = s.tableStart[t + 1]! - t0 - 1;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    let v = Number.NaN;
+    if (status[i] === RANKED) {
+      const wsum = o.tabulated ? s.weightSums[t0 + (all & ~s.missing[off + i]!)]! : s.wsums[off + i]!;
+      v = finish(dims[off + i]!, wsum, o.mean);
+    }
+    dims[off + i] = v;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  s.low[t] = low;
+  s.high[t] = high;
+}
+
+/** Weight × operand of a weighted mean; geometric and harmonic operands are first mapped onto [1, 100]. */
+function operand(v: number, w: number, mean: number, low: number, scale: number): number {
+  if (mean === ARITHMETIC) return w * v;
+  const x = scale > 0 ? 1 + (v - low) * scale : 50.5;
+  return mean === GEOMETRIC ? w * Math.log(x) : w / x;
+}
+
+/**
+ * A weighted mean from its running sums: arithmetic Σwz/Σw, geometric exp(Σw ln z / Σw),
+ * harmonic Σw / Σ(w/z); NaN when no operand was present.
+ */
+function finish(acc: number, wsum: number, mean: number): number {
+  if (!(wsum > 0)) return Number.NaN;
+  return mean === ARITHMETIC ? acc / wsum : mean === GEOMETRIC ? Math.exp(acc / wsum) : wsum / acc;
+}
+
+/**
+ * 99 / (max − min) for the mapping onto [1, 100] of a series whose ranked values span
+ * [low, high]; 0 when the spread is at rounding-noise level (a tie, not a 1-to-100 difference).
+ */
+function operandScale(low: number, high: number): number {
+  return high - low > NOISE * Math.max(1, Math.abs(high), Math.abs(low)) ? 99 / (high - low) : 0;
+}
+
+/** Largest number of indicators in a dimension for which weight sums are tabulated (2^k entries). */
+const MAX_TABULATED = 12;
+
+/**
+ * Numbers the active indicators within their dimension (`s.bit`) and tabulates, per dimension,
+ * the sum of the weights of every subset of its indicators — each sum built by adding the weights
+ * in column order, as a running sum over the columns would. False (nothing tabulated) when a
+ * dimension has more than {@link MAX_TABULATED} indicators.
+ */
+function weightSumTables(s: Scratch, dimOf: Int32Array, weight: Float64Array, d: number, m: number): boolean {
+  const count = s.tableStart; // used as a counter first
+  count.fill(0);
+  for (let j = 0; j < m; j++) {
+    const t = dimOf[j]!;
+    if (t >= 0) s.bit[j] = count[t]!++;
+  }
+  let size = 0;
+  for (let t = 0; t < d; t++) {
+    if (count[t]! > MAX_TABULATED) return false;
+    size += 2 ** count[t]!;
+  }
+  if (s.weightSums.length !== size) s.weightSums = new Float64Array(size);
+  const sums = s.weightSums;
+  let start = 0;
+  for (let t = 0; t < d; t++) {
+    const k = count[t]!;
+    count[t] = start;
+    sums[start] = 0;
+    for (let j = 0; j < m; j++) {
+      if (dimOf[j] !== t) continue;
+      // Masks whose highest bit is this indicator's: the sum without it, plus its weight.
+      const b = 1 << s.bit[j]!;
+      for (let mask = b; mask < 2 * b; mask++) sums[start + mask] = sums[start + (mask ^ b)]! + weight[j]!;
+    }
+    start += 2 ** k;
+  }
+  count[d] = start;
+  return true;
+}
+
+/** Replaces the ranked values of a column by their treated values (in gather order), flagged `treated`. */
+function writeBack(values: Float64Array, flags: Uint8Array, gather: Float64Array): void {
+  let q = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    const x = gather[q++]!;
+    if (v !== x) {
+      values[i] = x;
+      flags[i]! |= CellFlag.treated;
+    }
+  }
+}
+
+/**
+ * The common case, in its own tight loop: min-max normalisation (a spread column) and an
+ * arithmetic mean. Writes z = lo + (direction × x − yMin) × sc for the ranked territories with a
+ * value (NaN for the others), adds w × z to their dimension's sum, marks missing values.
+ */
+function addMinMaxColumn(
+  values: Float64Array,
+  norm: Float64Array,
+  dims: Float64Array,
+  missing: Int32Array,
+  lo: number,
+  direction: number,
+  yMin: number,
+  sc: number,
+  w: number,
+  bit: number,
+): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) {
+      const z = lo + (direction * v - yMin) * sc;
+      norm[i] = z;
+      dims[i]! += w * z;
+    } else {
+      norm[i] = Number.NaN;
+      missing[i]! |= bit;
+    }
+  }
+}
+
+/**
+ * Copies the values of the ranked territories that have one into `gather` (in territory order),
+ * with their sum, min and max in `stats`; returns how many.
+ */
+function gatherRanked(values: Float64Array, gather: Float64Array, stats: Float64Array): number {
+  let c = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) {
+      gather[c++] = v;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  stats[0] = sum;
+  stats[1] = min;
+  stats[2] = max;
+  return c;
+}
+
+/** Min and max (in `stats[1]`, `stats[2]`) of the values of the ranked territories that have one; returns how many. */
+function rankedRange(values: Float64Array, stats: Float64Array): number {
+  let c = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) {
+      c++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  stats[0] = Number.NaN;
+  stats[1] = min;
+  stats[2] = max;
+  return c;
+}
+
+/** {@link addMinMaxColumn} for a treated column: the treated values (in gather order) are written back, flagged. */
+function addTreatedMinMaxColumn(
+  values: Float64Array,
+  flags: Uint8Array,
+  gather: Float64Array,
+  norm: Float64Array,
+  dims: Float64Array,
+  missing: Int32Array,
+  lo: number,
+  direction: number,
+  yMin: number,
+  sc: number,
+  w: number,
+  bit: number,
+): void {
+  let q = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) {
+      const x = gather[q++]!;
+      if (v !== x) {
+        values[i] = x;
+        flags[i]! |= CellFlag.treated;
+      }
+      const z = lo + (direction * x - yMin) * sc;
+      norm[i] = z;
+      dims[i]! += w * z;
+    } else {
+      norm[i] = Number.NaN;
+      missing[i]! |= bit;
+    }
   }
 }

@@ -70,12 +70,15 @@ export function treatOutliers(
 
   const caps = winsorisationCaps(x, count, options, before.skewness, mean, sums);
   if (caps.passed) {
+    // The sum of the winsorised values comes with the pass (skewKurt would add them in the same order).
+    let sum = 0;
     for (let i = 0; i < count; i++) {
       const v = x[i]!;
       if (v > caps.high) x[i] = caps.high;
       else if (v < caps.low) x[i] = caps.low;
+      sum += x[i]!;
     }
-    const after = skewKurt(x, count);
+    const after = skewKurt(x, count, sum / count);
     report.treatment = 'winsorised';
     report.winsorised = caps.winsorised;
     report.capLow = caps.low;
@@ -96,9 +99,13 @@ export function treatOutliers(
     }
   }
   const shift = 0.01 * (max - min);
+  // The minimum maps to ln(shift), computed once: indicators treated this way often hold many
+  // values at their minimum (zeros), and the logarithm is the costly part of the pass.
+  const atMin = Math.log(min - min + shift);
   let logSum = 0;
   for (let i = 0; i < count; i++) {
-    const y = Math.log(x[i]! - min + shift);
+    const v = x[i]!;
+    const y = v === min ? atMin : Math.log(v - min + shift);
     x[i] = y;
     logSum += y;
   }
@@ -190,6 +197,11 @@ interface Extremes {
 /** Inserts v (already multiplied by the side's sign) into a buffer sorted by decreasing value. */
 function insert(e: Extremes, v: number, k: number): void {
   if (e.size === k && v < e.values[k - 1]!) return;
+  // Ties with the most extreme value are common (many zeros at the bottom of a rate): one test.
+  if (e.size > 0 && e.values[0] === v) {
+    e.counts[0]!++;
+    return;
+  }
   let p = e.size;
   while (p > 0 && e.values[p - 1]! < v) p--;
   if (p > 0 && e.values[p - 1] === v) {
@@ -210,11 +222,20 @@ function insert(e: Extremes, v: number, k: number): void {
 function extremes(x: Float64Array, count: number, k: number): { top: Extremes; bottom: Extremes } {
   const top: Extremes = { values: new Float64Array(k), counts: new Int32Array(k), size: 0 };
   const bottom: Extremes = { values: new Float64Array(k), counts: new Int32Array(k), size: 0 };
+  // A value enters a buffer when the buffer is not full or the value reaches its last entry.
+  let topCut = Number.NEGATIVE_INFINITY;
+  let bottomCut = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < count; i++) {
     const v = x[i]!;
     // Most values are neither among the largest nor the smallest: two comparisons reject them.
-    if (top.size < k || v >= top.values[k - 1]!) insert(top, v, k);
-    if (bottom.size < k || -v >= bottom.values[k - 1]!) insert(bottom, -v, k);
+    if (v >= topCut) {
+      insert(top, v, k);
+      if (top.size === k) topCut = top.values[k - 1]!;
+    }
+    if (-v >= bottomCut) {
+      insert(bottom, -v, k);
+      if (bottom.size === k) bottomCut = bottom.values[k - 1]!;
+    }
   }
   for (let q = 0; q < bottom.size; q++) bottom.values[q] = -bottom.values[q]!;
   return { top, bottom };

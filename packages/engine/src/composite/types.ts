@@ -341,9 +341,11 @@ export interface TerritoryResult {
   membersInScope: number;
   complete: boolean;
   includesOutsideScope: boolean;
+  /** Empty (one shared, frozen array) unless the territory is explained in detail; so are strengths and weaknesses. */
   indicators: IndicatorExplanation[];
   strengths: StrengthOrWeakness[];
   weaknesses: StrengthOrWeakness[];
+  /** Shared and frozen: territories with the same caveats have the same list. */
   caveats: Caveat[];
 }
 

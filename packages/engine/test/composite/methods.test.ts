@@ -1,16 +1,21 @@
+import fc from 'fast-check';
 import * as ss from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
+import { matrixMatches } from '../../src/composite/matrixMatches.ts';
 import {
   ahpWeights,
   canonicalJson,
   copeland,
+  type IndicatorMatrix,
   type NormaliseParams,
   normaliseValues,
+  type ResolvedScoreConfig,
   rankScores,
   SAATY_RANDOM_INDEX,
   skewKurt,
   topsis,
   treatOutliers,
+  type Vintage,
 } from '../../src/index.ts';
 import { engineError } from './helpers.ts';
 
@@ -353,6 +358,69 @@ describe('canonicalJson', () => {
   it('canonicalJson sorts keys at every depth and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
       '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('canonicalJson prints what sorting entries and joining them prints, on random JSON values', () => {
+    // The straightforward form it replaced (entries sorted, mapped and joined).
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue({ noUnicodeString: false }), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('matrixMatches compares formulas as their canonical JSON compares (key order and undefined members aside)', () => {
+    const withFormulas = (formulas: unknown[]) => ({
+      matrix: {
+        vintageId: 'v',
+        level: 'commune',
+        m: formulas.length,
+        indicators: formulas.map((formula, j) => ({ id: `i${j}`, formula })),
+      } as unknown as IndicatorMatrix,
+      config: {
+        level: 'commune',
+        framework: { indicators: formulas.map((formula, j) => ({ id: `i${j}`, formula })) },
+      } as unknown as ResolvedScoreConfig,
+    });
+    const vintage = { manifest: { id: 'v' } } as unknown as Vintage;
+    /** A copy with keys in reverse order and, sometimes, an undefined member or a changed leaf. */
+    const variant = (value: unknown, change: number): unknown => {
+      if (value === null || typeof value !== 'object') {
+        return change === 1 && typeof value === 'number' ? value + 1 : value;
+      }
+      if (Array.isArray(value)) return value.map((v) => variant(v, change));
+      const out: Record<string, unknown> = {};
+      // defineProperty: a "__proto__" member stays a member.
+      for (const key of Object.keys(value).reverse()) {
+        Object.defineProperty(out, key, {
+          value: variant((value as Record<string, unknown>)[key], change),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      if (change === 2) out.extra = undefined;
+      if (change === 3) out.added = 0;
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 3 }), (a, change) => {
+        const b = variant(a, change);
+        const { matrix } = withFormulas([a]);
+        const { config } = withFormulas([b]);
+        expect(matrixMatches(matrix, vintage, config)).toBe(canonicalJson(a) === canonicalJson(b));
+      }),
+      { numRuns: 500 },
     );
   });
 
