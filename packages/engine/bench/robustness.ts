@@ -18,7 +18,7 @@
  * bench/results/robustness.json at the repository root (CONVENTIONS.md format). Benchmarks never
  * fail: `pass` only reports the target.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -257,8 +257,15 @@ const machine = {
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   loadAverage: os.loadavg(),
 };
+// A filtered run (PTCE_BENCH_ONLY) replaces only what it measured: the file's other entries stay.
+const kept: { id: string }[] =
+  ONLY.length > 0 && existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')).measurements ?? []).filter(
+        (m: { id: string }) => !measurements.some((n) => n.id === m.id),
+      )
+    : [];
 writeFileSync(
   resultsFile,
-  `${JSON.stringify({ part: 'robustness', date: new Date().toISOString(), machine, measurements }, null, 2)}\n`,
+  `${JSON.stringify({ part: 'robustness', date: new Date().toISOString(), machine, measurements: [...kept, ...measurements] }, null, 2)}\n`,
 );
 console.log(`→ ${resultsFile}`);
