@@ -216,8 +216,7 @@ function propertyKeys(ids: readonly string[]): string[] {
 
 /**
  * Territory i's dimension scores as `{ [dimension id]: score | null }`, the same keys in the same
- * order for every territory (one object shape). For up to six dimensions the object is one literal
- * with computed keys, several times faster to build than a copy of a template filled key by key.
+ * order for every territory (one object shape).
  */
 function dimensionRecord(
   ids: readonly string[],
@@ -225,49 +224,9 @@ function dimensionRecord(
   n: number,
   i: number,
 ): Record<string, number | null> {
-  switch (ids.length) {
-    case 0:
-      return {};
-    case 1:
-      return { [ids[0]!]: num(scores[i]!) };
-    case 2:
-      return { [ids[0]!]: num(scores[i]!), [ids[1]!]: num(scores[n + i]!) };
-    case 3:
-      return {
-        [ids[0]!]: num(scores[i]!),
-        [ids[1]!]: num(scores[n + i]!),
-        [ids[2]!]: num(scores[2 * n + i]!),
-      };
-    case 4:
-      return {
-        [ids[0]!]: num(scores[i]!),
-        [ids[1]!]: num(scores[n + i]!),
-        [ids[2]!]: num(scores[2 * n + i]!),
-        [ids[3]!]: num(scores[3 * n + i]!),
-      };
-    case 5:
-      return {
-        [ids[0]!]: num(scores[i]!),
-        [ids[1]!]: num(scores[n + i]!),
-        [ids[2]!]: num(scores[2 * n + i]!),
-        [ids[3]!]: num(scores[3 * n + i]!),
-        [ids[4]!]: num(scores[4 * n + i]!),
-      };
-    case 6:
-      return {
-        [ids[0]!]: num(scores[i]!),
-        [ids[1]!]: num(scores[n + i]!),
-        [ids[2]!]: num(scores[2 * n + i]!),
-        [ids[3]!]: num(scores[3 * n + i]!),
-        [ids[4]!]: num(scores[4 * n + i]!),
-        [ids[5]!]: num(scores[5 * n + i]!),
-      };
-    default: {
-      const record: Record<string, number | null> = {};
-      for (let t = 0; t < ids.length; t++) record[ids[t]!] = num(scores[t * n + i]!);
-      return record;
-    }
-  }
+  const record: Record<string, number | null> = {};
+  for (let t = 0; t < ids.length; t++) record[ids[t]!] = num(scores[t * n + i]!);
+  return record;
 }
 
 /** Sample standard deviation of each raw column over the ranked territories (Welford). */
