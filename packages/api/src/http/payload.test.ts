@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CachedPayload, negotiateEncoding } from './payload.ts';
 
@@ -35,5 +35,33 @@ describe('CachedPayload(body, contentType)', () => {
   it('CachedPayload.hash changes with the body and not otherwise', () => {
     expect(new CachedPayload(text, 'a').hash).toBe(payload.hash);
     expect(new CachedPayload(`${text} `, 'a').hash).not.toBe(payload.hash);
+  });
+
+  it('CachedPayload from a compressed body only: same bytes and hash, plain and other forms made on demand', async () => {
+    const br = brotliCompressSync(text);
+    const held = new CachedPayload(
+      { encoding: 'br', compressed: br, bytes: Buffer.byteLength(text) },
+      'a',
+      'h1',
+    );
+    expect(held.bytes).toBe(Buffer.byteLength(text));
+    expect(held.hash).toBe('h1');
+    expect(await held.as('br')).toBe(br);
+    // Two clients asking for the plain body at once share one decompression.
+    const [a, b] = await Promise.all([held.as('identity'), held.as('identity')]);
+    expect(a).toBe(b);
+    expect(a.toString()).toBe(text);
+    expect(held.body).toBe(a);
+    expect(gunzipSync(await held.as('gzip')).toString()).toBe(text);
+
+    const gz = new CachedPayload(
+      { encoding: 'gzip', compressed: gzipSync(text), bytes: text.length },
+      'a',
+      'h2',
+    );
+    // The synchronous getter decompresses too.
+    expect(gz.body.toString()).toBe(text);
+    expect(brotliDecompressSync(await gz.as('br')).toString()).toBe(text);
+    expect(() => new CachedPayload({ encoding: 'br', compressed: br, bytes: 1 }, 'a')).toThrow(/hash/);
   });
 });

@@ -77,9 +77,13 @@ describe('ScorePool (real worker threads on the fixture vintage)', () => {
     expect(plain.encoding).toBe('identity');
     expect(plain.body.equals(jsonBuffer(expected, 'territories'))).toBe(true);
     expect(plain.body.toString()).toBe(JSON.stringify(expected));
+    expect(plain.bytes).toBe(plain.body.length);
     const br = await pool.score(task(config, 'gzip, deflate, br'));
     expect(br.encoding).toBe('br');
-    expect(brotliDecompressSync(br.compressed!).equals(plain.body)).toBe(true);
+    // Only the compressed form crosses over, with the plain length.
+    expect(br.bytes).toBe(plain.body.length);
+    expect(br.body.length).toBeLessThan(plain.body.length);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
   });
 
   it('pool.score(task) rejects with the EngineError thrown in the worker: same code, message and details', async () => {

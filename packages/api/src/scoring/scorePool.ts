@@ -8,9 +8,11 @@ import { deserializeError, type FromWorker, type ScoreWorkerData, type ToWorker 
 /** What a worker sends back for a scoring. */
 export interface PooledScore {
   hash: string;
-  body: Buffer;
   encoding: Encoding;
-  compressed?: Buffer;
+  /** Length of the plain body. */
+  bytes: number;
+  /** Plain for `identity`, else compressed in `encoding`. */
+  body: Buffer;
 }
 
 export interface PoolTask {
@@ -202,9 +204,9 @@ export class ScorePool {
     if (message.type === 'result') {
       pending.resolve({
         hash: message.hash,
-        body: Buffer.from(message.body),
         encoding: message.encoding,
-        compressed: message.compressed ? Buffer.from(message.compressed) : undefined,
+        bytes: message.bytes,
+        body: Buffer.from(message.body),
       });
     } else {
       pending.reject(deserializeError(message.error));

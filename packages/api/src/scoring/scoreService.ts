@@ -120,9 +120,13 @@ export class ScoreService {
     const generation = this.generation;
     const promise = backend
       .score({ vintageId: loaded.id, fingerprint: loaded.fingerprint, config, context, acceptEncoding })
-      .then(({ hash, body, encoding, compressed }) => {
-        const encoded = compressed && encoding !== 'identity' ? { [encoding]: compressed } : {};
-        const payload = new CachedPayload(body, JSON_TYPE, hash, { ...FAST, encoded });
+      .then(({ hash, body, encoding, bytes }) => {
+        const payload = new CachedPayload(
+          encoding === 'identity' ? body : { encoding, compressed: body, bytes },
+          JSON_TYPE,
+          hash,
+          FAST,
+        );
         if (generation === this.generation) this.cache.set(key, payload);
         return payload;
       })

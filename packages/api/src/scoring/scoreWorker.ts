@@ -51,13 +51,12 @@ async function score(task: Extract<ToWorker, { type: 'score' }>): Promise<void> 
     const result = scorer(loaded.vintage, task.config, task.context);
     const body = jsonBuffer(result, 'territories');
     const encoding = negotiateEncoding(task.acceptEncoding, body.length);
-    // Results are made on demand: compressed fast (as CachedPayload does with `fast`).
-    const compressed = encoding === 'identity' ? undefined : transferable(compressSync(body, encoding, true));
-    const bytes = transferable(body);
-    post(
-      { type: 'result', id: task.id, hash: result.hash, body: bytes, encoding, compressed },
-      compressed ? [bytes, compressed] : [bytes],
-    );
+    // Results are made on demand: compressed fast (as CachedPayload does with `fast`). Only the form
+    // the client takes crosses over: the main thread keeps no plain copy it does not need.
+    const sent = transferable(encoding === 'identity' ? body : compressSync(body, encoding, true));
+    post({ type: 'result', id: task.id, hash: result.hash, encoding, bytes: body.length, body: sent }, [
+      sent,
+    ]);
   } catch (error) {
     post({ type: 'error', id: task.id, error: serializeError(error) });
   }

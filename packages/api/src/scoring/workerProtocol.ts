@@ -34,10 +34,11 @@ export type FromWorker =
       id: number;
       /** The engine's result hash: the ETag. */
       hash: string;
-      body: ArrayBuffer;
       encoding: Encoding;
-      /** The body compressed in `encoding`, absent for `identity`. */
-      compressed?: ArrayBuffer;
+      /** Length of the plain body. */
+      bytes: number;
+      /** The body: plain for `identity`, else compressed in `encoding` (the plain form is not sent). */
+      body: ArrayBuffer;
     }
   | { type: 'error'; id: number; error: SerializedError };
 
