@@ -112,12 +112,24 @@ function summariseIndicators(
 ): IndicatorSummary[] {
   const { n } = matrix;
   const dims = config.framework.dimensions;
-  // Pairs (normalised value, score) of the ranked territories, gathered once per indicator: the
-  // second pass (deviations from the means) runs on them.
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
+  // The ranked territories with a score, in territory order, and their scores: found once, then
+  // each indicator's pairs (normalised value, score) are gathered from them alone, and the
+  // second pass (deviations from the means) runs on the pairs.
+  const rows = new Int32Array(n);
+  const scores = new Float64Array(n);
+  let ranked = 0;
+  for (let i = 0; i < n; i++) {
+    const y = out.score[i]!;
+    if (out.status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
+    rows[ranked] = i;
+    scores[ranked++] = y;
+  }
+  const xs = new Float64Array(ranked);
+  const ys = new Float64Array(ranked);
   const correlations = config.framework.indicators.map((_, j) =>
-    plan.indicatorDimension[j]! < 0 ? Number.NaN : scoreCorrelation(out, j, xs, ys),
+    plan.indicatorDimension[j]! < 0
+      ? Number.NaN
+      : scoreCorrelation(out.normalised.subarray(j * n, (j + 1) * n), rows, scores, ranked, xs, ys),
   );
   let r2sum = 0;
   for (const r of correlations) if (!Number.isNaN(r)) r2sum += r * r;
@@ -152,20 +164,25 @@ function summariseIndicators(
 }
 
 /**
- * Pearson correlation of indicator j's normalised values with the score over ranked territories
- * (two passes: means, then deviations); NaN for fewer than 3 territories or no spread.
+ * Pearson correlation of an indicator's normalised values (`column`) with the score over the
+ * ranked territories with a score (`rows[0 .. count-1]`, their scores in `scores`), in two passes:
+ * means, then deviations; NaN for fewer than 3 territories or no spread.
  */
-function scoreCorrelation(out: ScoringOutput, j: number, xs: Float64Array, ys: Float64Array): number {
-  const { n, score, status } = out;
-  // A view of the column: the loop runs to its length (fewer bounds checks).
-  const column = out.normalised.subarray(j * n, (j + 1) * n);
+function scoreCorrelation(
+  column: Float64Array,
+  rows: Int32Array,
+  scores: Float64Array,
+  count: number,
+  xs: Float64Array,
+  ys: Float64Array,
+): number {
   let c = 0;
   let mx = 0;
   let my = 0;
-  for (let i = 0; i < column.length; i++) {
-    const x = column[i]!;
-    const y = score[i]!;
-    if (Number.isNaN(x) || status[i] !== TerritoryStatus.ranked || Number.isNaN(y)) continue;
+  for (let k = 0; k < count; k++) {
+    const x = column[rows[k]!]!;
+    if (Number.isNaN(x)) continue;
+    const y = scores[k]!;
     xs[c] = x;
     ys[c] = y;
     c++;
