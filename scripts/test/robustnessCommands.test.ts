@@ -47,6 +47,16 @@ describe('ptce robustness', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(1 + direct.territories.length);
   });
 
+  it('--threads 2 runs the replicates in two worker threads with the same figures', () => {
+    const args = ['robustness', '--vintage', 'mini', '--replicates', '400', '--seed', '6', '--json'];
+    const one = ptce([...args, '--threads', '1']);
+    const two = ptce([...args, '--threads', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout).territories).toEqual(JSON.parse(one.stdout).territories);
+    expect(ptce([...args, '--threads', '0']).code).toBe(2);
+  });
+
   it('runs Sobol and the redundancy analysis', () => {
     const sobol = ptce([
       'robustness',

@@ -7,6 +7,7 @@ import { errorReply } from './http/errorReply.ts';
 import { engineJobHandlers } from './jobs/engineJobs.ts';
 import type { JobHandlers } from './jobs/kinds.ts';
 import { plugins } from './plugins/index.ts';
+import { RobustnessWorkers } from './robustness/robustnessWorkers.ts';
 import { apiRoutes, rootRoutes } from './routes/index.ts';
 import { createEngineScorer, type Scorer } from './scoring/scorer.ts';
 import { openStore } from './store/openStore.ts';
@@ -33,7 +34,10 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** A store to use instead of opening the SQLite file in `config.dataDir` (the app will not close it). */
   store?: Store;
-  /** Computations behind `POST /api/vintages/:vid/jobs/:kind` (default: the engine's, `engineJobHandlers()`); kinds left out answer 501. */
+  /**
+   * Computations behind `POST /api/vintages/:vid/jobs/:kind` (default: the engine's,
+   * `engineJobHandlers()`, with `config.robustnessWorkers` threads); kinds left out answer 501.
+   */
   jobs?: JobHandlers;
   /**
    * The scoring function, run on the event loop; default: the engine's, in `config.scoreWorkers`
@@ -93,13 +97,14 @@ export async function build(options: BuildOptions = {}) {
         : config.scoreWorkers > 0
           ? 'workers'
           : createEngineScorer();
-    await fastify.register(app, {
-      config,
-      store,
-      ownsStore: options.store === undefined,
-      jobs: options.jobs ?? engineJobHandlers(),
-      scorer,
-    });
+    let jobs = options.jobs;
+    if (!jobs) {
+      const workers =
+        config.robustnessWorkers > 0 ? new RobustnessWorkers({ size: config.robustnessWorkers }) : null;
+      if (workers) fastify.addHook('onClose', async () => workers.close());
+      jobs = engineJobHandlers({ robustnessWorkers: workers });
+    }
+    await fastify.register(app, { config, store, ownsStore: options.store === undefined, jobs, scorer });
   } catch (error) {
     if (options.store === undefined) await store.close();
     throw error;

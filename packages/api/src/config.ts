@@ -45,6 +45,12 @@ export interface ApiConfig {
    * Each worker decodes the vintages it scores: memory grows by one vintage per worker.
    */
   scoreWorkers: number;
+  /**
+   * `PTCE_ROBUSTNESS_WORKERS`, worker threads that run the parts of a Monte-Carlo robustness job
+   * at once (same figures as one thread); default as for scoring. Started on the first job,
+   * stopped after a minute without work. `0` runs the jobs on the event loop, in one part.
+   */
+  robustnessWorkers: number;
   /** `PTCE_LOG_LEVEL`, default `info`. */
   logLevel: string;
 }
@@ -125,6 +131,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     scoreCacheMegabytes: integer(env, 'PTCE_SCORE_CACHE_MB', 128, 0, 1_000_000),
     jobTtlSeconds: integer(env, 'PTCE_JOB_TTL', 900, 1, 7 * 24 * 3600),
     scoreWorkers: integer(env, 'PTCE_SCORE_WORKERS', DEFAULT_SCORE_WORKERS, 0, 64),
+    robustnessWorkers: integer(env, 'PTCE_ROBUSTNESS_WORKERS', DEFAULT_SCORE_WORKERS, 0, 64),
     logLevel: env.PTCE_LOG_LEVEL?.trim() || 'info',
   };
 }

@@ -130,6 +130,32 @@ describe.skipIf(!hasReal)(
       expect(job.result.territories).toHaveLength(25);
     });
 
+    it('a Monte-Carlo job on the communes (in the robustness worker threads) can be cancelled while it runs', async () => {
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/vintages/bas-rhin-2021/jobs/robustness',
+        payload: { replicates: 20_000, seed: 3 },
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(start.statusCode).toBe(202);
+      const id = start.json().jobId;
+      // Let the parts start in the workers, then cancel.
+      for (let i = 0; i < 400; i++) {
+        const job = (
+          await t.app.inject({ url: `/api/jobs/${id}`, headers: bearer(t.tokens.analyst) })
+        ).json();
+        if (job.progress > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const cancelled = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/jobs/${id}`,
+        headers: bearer(t.tokens.analyst),
+      });
+      expect(cancelled.statusCode).toBe(200);
+      expect((await waitFor(t, id, t.tokens.analyst)).status).toBe('cancelled');
+    });
+
     it('a robustness job can be cancelled', async () => {
       const start = await t.app.inject({
         method: 'POST',

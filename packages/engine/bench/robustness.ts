@@ -12,7 +12,12 @@
  *
  * Each analysis is timed next to its floor, measured in the same run and interleaved with it so
  * that both see the same machine load: the same number of plain scorings of the nominal
- * configuration through the scoring core (`scoreMatrix`, reusing its output). Targets (issue 6):
+ * configuration through the scoring core (`scoreMatrix`, reusing its output), in one thread.
+ * Monte-Carlo analyses run as the API's jobs and the command line run them: split between
+ * PTCE_BENCH_THREADS worker threads (default: the cores, at most 4; `RobustnessWorkers` of
+ * packages/api, each worker building the same model once — done during the warm-up, as a server
+ * that already ran an analysis on this vintage has). The same analysis in one thread is measured
+ * next to it (`….one-thread`), and the two results are checked identical before timing. Targets (issue 6):
  * 10,000 Monte-Carlo replicates on the Bas-Rhin communes < 1 s, 1,000 on the French communes < 5 s,
  * Sobol with N = 1,000 on the Bas-Rhin EPCIs < 2 s, each at most twice its floor. Results go to
  * bench/results/robustness.json at the repository root (CONVENTIONS.md format). Benchmarks never
@@ -22,6 +27,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The API's worker threads for Monte-Carlo parts (a bench may reach into a sibling package).
+import { RobustnessWorkers } from '../../api/src/robustness/robustnessWorkers.ts';
 import {
   createRobustnessModel,
   createScoringOutput,
@@ -55,14 +62,17 @@ interface Measurement {
   note?: string;
 }
 
-/** The first folder that holds a vintage, decoded; null when none does. */
-function loadVintage(...dirs: string[]): Vintage | null {
+/** The first folder that holds a vintage, with the vintage decoded; null when none does. */
+function loadVintage(...dirs: string[]): { dir: string; vintage: Vintage } | null {
   for (const dir of dirs) {
     const vintage = readVintage(dir);
-    if (vintage) return vintage;
+    if (vintage) return { dir: resolve(dir), vintage };
   }
   return null;
 }
+
+const THREADS = Number(process.env.PTCE_BENCH_THREADS ?? Math.min(os.availableParallelism(), 4));
+const workers = THREADS > 1 ? new RobustnessWorkers({ size: THREADS }) : null;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -134,15 +144,33 @@ async function compare(
   );
 }
 
-/** Times `replicates` Monte-Carlo replicates on a model's communes next to as many plain scorings. */
+/**
+ * Times `replicates` Monte-Carlo replicates on a model's communes next to as many plain scorings:
+ * split between the worker threads (the measurement), then in one thread (for reference).
+ */
 async function benchMonteCarlo(
   name: string,
   model: RobustnessModel,
   replicates: number,
   targetMs: number,
   seed: number,
+  vintageDir: string,
 ) {
   let full = 0;
+  const parallel = workers?.parallel({ vintageDir, config: { level: 'commune' }, uncertainty: {} });
+  if (parallel) {
+    // The same figures either way (checked here on the real vintage, outside the timings).
+    const [split, one] = [
+      await runMonteCarlo(model, { replicates, seed, parallel }),
+      await runMonteCarlo(model, { replicates, seed }),
+    ];
+    const same = JSON.stringify(split.territories) === JSON.stringify(one.territories);
+    console.log(
+      `${name}: ${THREADS} threads vs one thread, seed ${seed}: ${same ? 'identical' : 'DIFFERENT'} territories`,
+    );
+    if (!same) throw new Error(`parallel Monte-Carlo differs from one thread on ${name}`);
+  }
+  const threads = parallel ? THREADS : 1;
   await compare(
     `robustness.monteCarlo.${name}.communes`,
     `robustness.floor.${name}.communes.${replicates}`,
@@ -150,10 +178,30 @@ async function benchMonteCarlo(
     model,
     replicates,
     async (r) => {
-      full = (await runMonteCarlo(model, { replicates, seed: seed + r })).fullScorings;
+      full = (await runMonteCarlo(model, { replicates, seed: seed + r, parallel })).fullScorings;
     },
     () =>
-      `${replicates} replicates, default uncertain inputs; ${full} full scorings, the others re-aggregated`,
+      `${replicates} replicates, default uncertain inputs, ${threads} thread(s); ${full} full scorings, the others re-aggregated`,
+  );
+  if (!parallel) return;
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    await runMonteCarlo(model, { replicates, seed: seed + r });
+    times.push(performance.now() - t);
+  }
+  measurements.push({
+    id: `robustness.monteCarlo.${name}.communes.one-thread`,
+    unit: 'ms',
+    median: median(times),
+    p95: p95(times),
+    runs: RUNS,
+    target: 'reference',
+    pass: true,
+    note: `the same analysis in one thread (what ${THREADS} threads are compared with)`,
+  });
+  console.log(
+    `${`robustness.monteCarlo.${name}.communes.one-thread`.padEnd(46)} median ${median(times).toFixed(0)} ms`,
   );
 }
 
@@ -171,7 +219,10 @@ function skipped(id: string, what: string): void {
   });
 }
 
-const basRhin = loadVintage(process.env.PTCE_BENCH_BAS_RHIN ?? join(repo, 'datasets/build/bas-rhin-2021'));
+const basRhinFound = loadVintage(
+  process.env.PTCE_BENCH_BAS_RHIN ?? join(repo, 'datasets/build/bas-rhin-2021'),
+);
+const basRhin = basRhinFound?.vintage ?? null;
 const france = !wanted('robustness.monteCarlo.france.communes')
   ? null
   : loadVintage(
@@ -192,7 +243,7 @@ if (basRhin) {
     `model bas-rhin communes: ${(performance.now() - t).toFixed(0)} ms; factors ${communes.factors.map((f) => f.id).join(', ')}`,
   );
   if (wanted('robustness.monteCarlo.bas-rhin.communes'))
-    await benchMonteCarlo('bas-rhin', communes, 10_000, 1000, 100);
+    await benchMonteCarlo('bas-rhin', communes, 10_000, 1000, 100, basRhinFound!.dir);
 
   if (wanted('robustness.sobol.bas-rhin.epci')) await benchSobol(basRhin);
 } else {
@@ -239,9 +290,9 @@ if (!wanted('robustness.monteCarlo.france.communes')) {
   // Not asked for (PTCE_BENCH_ONLY): neither loaded nor reported.
 } else if (france) {
   const t = performance.now();
-  const model = createRobustnessModel(france, { level: 'commune' });
+  const model = createRobustnessModel(france.vintage, { level: 'commune' });
   console.log(`model france communes: ${(performance.now() - t).toFixed(0)} ms (n = ${model.matrix.n})`);
-  await benchMonteCarlo('france', model, 1000, 5000, 300);
+  await benchMonteCarlo('france', model, 1000, 5000, 300, france.dir);
 } else {
   skipped(
     'robustness.monteCarlo.france.communes',
@@ -269,3 +320,4 @@ writeFileSync(
   `${JSON.stringify({ part: 'robustness', date: new Date().toISOString(), machine, measurements: [...kept, ...measurements] }, null, 2)}\n`,
 );
 console.log(`→ ${resultsFile}`);
+await workers?.close();

@@ -85,7 +85,7 @@ export {
 } from './robustness/resolveUncertaintyOptions.ts';
 export { createRobustnessModel } from './robustness/createRobustnessModel.ts';
 export { estimateRuns } from './robustness/estimateRuns.ts';
-export { runMonteCarlo } from './robustness/runMonteCarlo.ts';
+export { runMonteCarlo, runMonteCarloShard } from './robustness/runMonteCarlo.ts';
 export { runSobol } from './robustness/runSobol.ts';
 export { saltelliSample } from './robustness/saltelliSample.ts';
 export { type SobolEstimate, sobolIndices } from './robustness/sobolIndices.ts';

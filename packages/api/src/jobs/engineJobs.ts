@@ -16,6 +16,7 @@ import {
 } from '@ptce/engine';
 import type { Feature } from 'geojson';
 import { ApiError } from '../errors.ts';
+import type { RobustnessWorkers } from '../robustness/robustnessWorkers.ts';
 import type { JsonObject } from '../store/types.ts';
 import { levelGeometry } from '../vintages/levels.ts';
 import type { LoadedVintage } from '../vintages/registry.ts';
@@ -126,9 +127,14 @@ export function robustnessRequest(body: JsonObject) {
  * The engine's long computations as API jobs: `robustness` (Monte-Carlo rank intervals, Sobol
  * indices, redundancy), `spatial` (Moran's I, LISA, Gi* of a scoring's values over its level) and
  * `candidates` (candidate PTCE zones compared with the existing zonings). Bodies are checked
- * before queuing; the work runs in the job, with progress and cancellation.
+ * before queuing; the work runs in the job, with progress and cancellation. With
+ * `robustnessWorkers`, a Monte-Carlo analysis runs in those threads, in parts at once (the same
+ * figures as in one thread), off the event loop.
  */
-export function engineJobHandlers(): JobHandlers {
+export function engineJobHandlers(
+  options: { robustnessWorkers?: RobustnessWorkers | null } = {},
+): JobHandlers {
+  const workers = options.robustnessWorkers ?? null;
   return {
     robustness: {
       prepare(loaded, body) {
@@ -155,6 +161,16 @@ export function engineJobHandlers(): JobHandlers {
           return runMonteCarlo(model, {
             ...control,
             ...seed,
+            ...(workers
+              ? {
+                  parallel: workers.parallel({
+                    vintageDir: loaded.dir,
+                    fingerprint: loaded.fingerprint,
+                    config: r.config,
+                    uncertainty: r.uncertainty,
+                  }),
+                }
+              : {}),
             ...(r.replicates ? { replicates: r.replicates } : {}),
             ...(r.topK ? { topK: r.topK } : {}),
           });

@@ -79,14 +79,14 @@ export function serializeError(error: unknown): SerializedError {
  * The error as the route would have seen it in-process: an EngineError or ApiError of the same
  * code, message and details (so the same HTTP answer), anything else an Error (a 500).
  */
-export function deserializeError(error: SerializedError): Error {
+export function deserializeError(error: SerializedError, origin = 'score worker'): Error {
   switch (error.kind) {
     case 'engine':
       return new EngineError(error.code, error.message, error.details);
     case 'api':
       return new ApiError(error.statusCode, error.code, error.message, error.details);
     default: {
-      const rebuilt = new Error(`score worker: ${error.message}`);
+      const rebuilt = new Error(`${origin}: ${error.message}`);
       if (error.stack) rebuilt.stack = `${rebuilt.message}\n(in the worker) ${error.stack}`;
       return rebuilt;
     }

@@ -1,6 +1,6 @@
 import { TerritoryStatus } from '../composite/types.ts';
 import { runTicker } from './runTicker.ts';
-import type { RankInterval, RobustnessModel, RunControl } from './types.ts';
+import type { RankInterval, RobustnessModel, RunControl, TallyPart } from './types.ts';
 
 /** Territories transposed together: a block of ranks stays in cache while it is read. */
 const BLOCK = 64;
@@ -19,6 +19,10 @@ const HISTOGRAM_MAX = 2048;
 /** Collects the ranks of every replicate, then summarises them per territory. */
 export interface RankTally {
   add(row: number, rank: Int32Array): void;
+  /** What was added, for the tally of the whole analysis (a part run elsewhere). */
+  part(): TallyPart;
+  /** Adds what a part collected (its replicates must not have been added here). */
+  merge(part: TallyPart): void;
   summarise(control: RunControl): Promise<RankInterval[]>;
 }
 
@@ -30,12 +34,16 @@ export interface RankTally {
  * below 65,535 territories) and two-level counting per territory finds the quantiles
  * (O(R × n), see `quantilesByCounting`).
  * Territories come ranked by nominal rank, then the others by code.
+ *
+ * `rows`: the replicates this tally will receive when it collects a part only (ascending; all by
+ * default): above 2,048 territories it then keeps the ranks of those alone.
  */
 export function rankTally(
   model: RobustnessModel,
   replicates: number,
   topK: number,
   histogramMax = HISTOGRAM_MAX,
+  rows: Int32Array | null = null,
 ): RankTally {
   const n = model.matrix.n;
   if (n <= histogramMax) {
@@ -45,14 +53,43 @@ export function rankTally(
       add(_row, rank) {
         for (let i = 0; i < n; i++) histogram[i * (n + 1) + rank[i]!]!++;
       },
+      part: () => ({ kind: 'histogram', counts: histogram }),
+      merge(part) {
+        if (part.kind !== 'histogram' || part.counts.length !== histogram.length) throw mismatch();
+        for (let k = 0; k < histogram.length; k++) histogram[k]! += part.counts[k]!;
+      },
       summarise: async () => fromHistogram(model, histogram, replicates, topK),
     };
   }
-  const ranks = n < 65535 ? new Uint16Array(replicates * n) : new Int32Array(replicates * n);
+  const kept = rows ? rows.length : replicates;
+  const ranks = n < 65535 ? new Uint16Array(kept * n) : new Int32Array(kept * n);
+  // Where a replicate's ranks go among those kept (only when a part is collected).
+  let slot: Int32Array | null = null;
+  if (rows) {
+    slot = new Int32Array(replicates).fill(-1);
+    rows.forEach((row, k) => {
+      slot![row] = k;
+    });
+  }
   return {
-    add: (row, rank) => ranks.set(rank, row * n),
+    add: (row, rank) => ranks.set(rank, (slot ? slot[row]! : row) * n),
+    part: () => ({
+      kind: 'ranks',
+      rows: rows ?? Int32Array.from({ length: replicates }, (_, r) => r),
+      ranks,
+    }),
+    merge(part) {
+      if (part.kind !== 'ranks' || part.ranks.length !== part.rows.length * n || slot) throw mismatch();
+      for (let k = 0; k < part.rows.length; k++) {
+        ranks.set(part.ranks.subarray(k * n, (k + 1) * n), part.rows[k]! * n);
+      }
+    },
     summarise: (control) => fromRanks(model, ranks, replicates, topK, control),
   };
+}
+
+function mismatch(): Error {
+  return new Error('rankTally.merge: the part was collected for another model or analysis');
 }
 
 function interval(

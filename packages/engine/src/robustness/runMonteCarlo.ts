@@ -3,8 +3,18 @@ import { checkCount } from './checkCount.ts';
 import { discreteLevel } from './discreteLevel.ts';
 import { evaluateRuns } from './evaluateRuns.ts';
 import { factorSummaries } from './factorSummaries.ts';
-import { rankTally } from './rankTally.ts';
-import type { MonteCarloOptions, RobustnessModel, UncertaintyResult } from './types.ts';
+import { groupKeys, planShards } from './groupKeys.ts';
+import { type RankTally, rankTally } from './rankTally.ts';
+import type {
+  MonteCarloOptions,
+  MonteCarloParallel,
+  MonteCarloShard,
+  MonteCarloShardResult,
+  RobustnessModel,
+  RobustnessProgress,
+  RunControl,
+  UncertaintyResult,
+} from './types.ts';
 
 /** Most replicates accepted in one call. */
 const MAX_REPLICATES = 1_000_000;
@@ -40,19 +50,12 @@ export async function runMonteCarlo(
   const topK = options.topK ?? 5;
   checkCount('replicates', replicates, 1, MAX_REPLICATES);
   checkCount('topK', topK, 1, Number.MAX_SAFE_INTEGER);
-  const D = model.layout.dimensions;
-  const random = createRandom(seed);
-  const points = new Float64Array(replicates * D);
-  for (let k = 0; k < points.length; k++) points[k] = random.float();
-
+  const points = drawPoints(model, replicates, seed);
   const tally = rankTally(model, replicates, topK);
-  const fullScorings = await evaluateRuns(
-    model,
-    points,
-    replicates,
-    (row, run) => tally.add(row, run.rank),
-    options,
-  );
+  const fullScorings =
+    options.parallel && options.strategy !== 'direct'
+      ? await runShards(model, points, { seed, replicates, topK }, tally, options.parallel, options)
+      : await evaluateRuns(model, points, replicates, (row, run) => tally.add(row, run.rank), options);
 
   return {
     analysis: 'monteCarlo',
@@ -67,6 +70,90 @@ export async function runMonteCarlo(
     draws: countDraws(model, points, replicates),
     fullScorings,
   };
+}
+
+/** The sample points of the replicates: `replicates` rows of uniform draws, from the seed. */
+function drawPoints(model: RobustnessModel, replicates: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  const points = new Float64Array(replicates * model.layout.dimensions);
+  for (let k = 0; k < points.length; k++) points[k] = random.float();
+  return points;
+}
+
+/**
+ * The replicates split by groups ({@link planShards}) and run by the host, all parts at once; their
+ * ranks merged into `tally`. Progress adds up the parts'; returns the full scorings of all parts.
+ */
+async function runShards(
+  model: RobustnessModel,
+  points: Float64Array,
+  run: Omit<MonteCarloShard, 'groups'>,
+  tally: RankTally,
+  parallel: MonteCarloParallel,
+  control: RunControl,
+): Promise<number> {
+  const parts = planShards(model, groupKeys(model, points, run.replicates), parallel.shards);
+  const done = new Array<number>(parts.length).fill(0);
+  const report = (k: number, progress: RobustnessProgress) => {
+    if (progress.phase !== 'scoring') return;
+    done[k] = progress.done;
+    control.onProgress?.({ phase: 'scoring', done: done.reduce((a, b) => a + b, 0), total: run.replicates });
+  };
+  const results = await Promise.all(
+    parts.map((groups, k) =>
+      parallel.run(
+        { ...run, groups },
+        {
+          signal: control.signal,
+          yieldEveryMs: control.yieldEveryMs,
+          onProgress: (progress) => report(k, progress),
+          strategy: 'cached',
+        },
+      ),
+    ),
+  );
+  let full = 0;
+  for (const result of results) {
+    tally.merge(result.tally);
+    full += result.fullScorings;
+  }
+  return full;
+}
+
+/**
+ * One part of a Monte-Carlo analysis (see {@link MonteCarloParallel}), as a worker runs it: the
+ * replicates of `shard.groups`, scored as {@link runMonteCarlo} scores them, and their ranks.
+ * Progress counts the part's replicates.
+ *
+ * @throws {EngineError} `INVALID_ROBUSTNESS_OPTIONS`, `ABORTED`.
+ */
+export async function runMonteCarloShard(
+  model: RobustnessModel,
+  shard: MonteCarloShard,
+  control: RunControl = {},
+): Promise<MonteCarloShardResult> {
+  checkCount('replicates', shard.replicates, 1, MAX_REPLICATES);
+  const D = model.layout.dimensions;
+  const points = drawPoints(model, shard.replicates, shard.seed);
+  const keys = groupKeys(model, points, shard.replicates);
+  const wanted = new Set(shard.groups);
+  let count = 0;
+  for (let r = 0; r < shard.replicates; r++) if (wanted.has(keys[r]!)) count++;
+  const rows = new Int32Array(count);
+  const mine = new Float64Array(count * D);
+  count = 0;
+  for (let r = 0; r < shard.replicates; r++) {
+    if (!wanted.has(keys[r]!)) continue;
+    mine.set(points.subarray(r * D, (r + 1) * D), count * D);
+    rows[count++] = r;
+  }
+  const tally = rankTally(model, shard.replicates, shard.topK, undefined, rows);
+  const fullScorings = await evaluateRuns(model, mine, count, (k, run) => tally.add(rows[k]!, run.rank), {
+    signal: control.signal,
+    yieldEveryMs: control.yieldEveryMs,
+    onProgress: control.onProgress,
+  });
+  return { tally: tally.part(), fullScorings };
 }
 
 /** How many replicates drew each level of each discrete factor. */

@@ -103,6 +103,47 @@ export interface MonteCarloOptions extends RunControl {
   seed?: number;
   /** k of the "probability of being in the top k". Default 5. */
   topK?: number;
+  /**
+   * Runs the replicates in `shards` parts at once, through `run` (the host's worker threads or Web
+   * Workers, each holding the same model): the figures are the same as in one part, bit for bit.
+   */
+  parallel?: MonteCarloParallel;
+}
+
+/**
+ * How a host runs parts of a Monte-Carlo analysis elsewhere (the engine has no threads of its own):
+ * `run` must call {@link runMonteCarloShard} on a model built from the same vintage, configuration
+ * and uncertainty options, pass on `control` (progress, cancellation) and hand back its result.
+ */
+export interface MonteCarloParallel {
+  /** How many parts at most (the number of threads). 1 = no parallelism. */
+  shards: number;
+  run(shard: MonteCarloShard, control: RunControl): Promise<MonteCarloShardResult>;
+}
+
+/**
+ * One part of a Monte-Carlo analysis: the replicates whose combination of normalisation,
+ * imputation and left-out indicator is one of `groups` (group keys, see `groupKeys`). Each part
+ * draws the same points from the seed, so parts need only this to agree. Plain JSON.
+ */
+export interface MonteCarloShard {
+  seed: number;
+  replicates: number;
+  topK: number;
+  groups: number[];
+}
+
+/** The ranks of a part, to be merged into the whole tally ({@link RankTally}). */
+export type TallyPart =
+  /** Up to 2,048 territories: per territory, how many replicates gave each rank (n × (n + 1)). */
+  | { kind: 'histogram'; counts: Uint16Array | Int32Array }
+  /** Above: the ranks of each replicate of the part (`rows`), n per replicate. */
+  | { kind: 'ranks'; rows: Int32Array; ranks: Uint16Array | Int32Array };
+
+export interface MonteCarloShardResult {
+  tally: TallyPart;
+  /** Runs that went through the whole scoring core. */
+  fullScorings: number;
 }
 
 /** The scalar output whose variance Sobol indices decompose. */
