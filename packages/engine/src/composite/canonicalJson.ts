@@ -12,6 +12,20 @@ import { EngineError } from '../errors.ts';
  * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
+  return canonical(value);
+}
+
+/**
+ * The texts of deeply frozen objects and arrays (the default framework and the parts of a resolved
+ * configuration that share it): they cannot change, so their text is made once. The result hash
+ * prints the whole configuration at every scoring, most of it the framework's unchanged indicators.
+ */
+const frozenTexts = new WeakMap<object, string>();
+/** Set by `canonical` for the value it just printed: true when that value cannot change (deeply frozen). */
+let immutable = true;
+
+function canonical(value: unknown): string {
+  immutable = true;
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -26,36 +40,51 @@ export function canonicalJson(value: unknown): string {
       }
       return JSON.stringify(value);
     case 'object': {
+      const frozen = Object.isFrozen(value);
+      if (frozen) {
+        const known = frozenTexts.get(value);
+        if (known !== undefined) return known;
+      }
+      // Deeply frozen when frozen and every member is (primitives are).
+      let deep = frozen;
+      let text: string;
       // Built by concatenation (no intermediate arrays of entries): the result hash runs this on
       // the whole resolved configuration at every scoring.
       if (Array.isArray(value)) {
-        let text = '[';
+        text = '[';
         for (let k = 0; k < value.length; k++) {
           // A hole (never in parsed JSON) prints as nothing, as Array.prototype.join prints it.
-          const item = k in value ? canonicalJson(value[k]) : '';
+          const item = k in value ? canonical(value[k]) : '';
+          deep &&= immutable;
           text += k === 0 ? item : `,${item}`;
         }
-        return `${text}]`;
+        text += ']';
+      } else {
+        if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+          throw new EngineError(
+            'INVALID_CONFIG',
+            'La configuration doit être du JSON simple (objets, listes, nombres, textes).',
+            {},
+          );
+        }
+        const record = value as Record<string, unknown>;
+        // Keys in UTF-16 code unit order (the default sort of strings).
+        const keys = Object.keys(record).sort();
+        text = '{';
+        let first = true;
+        for (const key of keys) {
+          const v = record[key];
+          if (v === undefined) continue;
+          const member = canonical(v);
+          deep &&= immutable;
+          text += `${first ? '' : ','}${JSON.stringify(key)}:${member}`;
+          first = false;
+        }
+        text += '}';
       }
-      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
-        throw new EngineError(
-          'INVALID_CONFIG',
-          'La configuration doit être du JSON simple (objets, listes, nombres, textes).',
-          {},
-        );
-      }
-      const record = value as Record<string, unknown>;
-      // Keys in UTF-16 code unit order (the default sort of strings).
-      const keys = Object.keys(record).sort();
-      let text = '{';
-      let first = true;
-      for (const key of keys) {
-        const v = record[key];
-        if (v === undefined) continue;
-        text += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
-        first = false;
-      }
-      return `${text}}`;
+      if (deep) frozenTexts.set(value, text);
+      immutable = deep;
+      return text;
     }
     default:
       throw new EngineError(

@@ -142,6 +142,29 @@ describe('applyFrameworkChanges', () => {
     expect(f.indicators.at(-1)!.id).toBe('housing_secondary');
   });
 
+  it('applyFrameworkChanges shares the frozen parts of the default framework it does not change, and copies any other framework', () => {
+    const [first, second] = defaultFramework.indicators;
+    const f = applyFrameworkChanges(defaultFramework, {
+      indicators: { [first!.id]: { weight: 3 } },
+      dimensions: { ess: { weight: 2 } },
+    });
+    expect(f.indicators[1]).toBe(second);
+    expect(f.indicators[0]).not.toBe(first);
+    expect(f.indicators[0]).toEqual({ ...first, weight: 3 });
+    expect(first!.weight).toBe(defaultFramework.indicators[0]!.weight);
+    expect(f.dimensions.find((d) => d.id === 'ess')!.weight).toBe(2);
+    expect(defaultFramework.dimensions.find((d) => d.id === 'ess')!.weight).toBe(1);
+    expect(Object.isFrozen(f)).toBe(false);
+    expect(Object.isFrozen(f.indicators)).toBe(false);
+    // A framework the caller may still change: nothing of it is kept.
+    const mine = cloneJson(defaultFramework) as Framework;
+    const copy = applyFrameworkChanges(mine, undefined);
+    mine.indicators[0]!.weight = 9;
+    mine.dimensions[0]!.weight = 9;
+    expect(copy.indicators[0]!.weight).toBe(first!.weight);
+    expect(copy.dimensions[0]!.weight).toBe(defaultFramework.dimensions[0]!.weight);
+  });
+
   it('applyFrameworkChanges names the unknown indicator, dimension or duplicate', () => {
     expect(engineError(() => applyFrameworkChanges(defaultFramework, { remove: ['nope'] })).code).toBe(
       'UNKNOWN_INDICATOR',

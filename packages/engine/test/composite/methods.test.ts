@@ -361,6 +361,19 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('canonicalJson keeps the text of deeply frozen values only: a frozen object holding a mutable one is printed again', () => {
+    const inner = { b: 1 };
+    const shallow = Object.freeze({ a: inner });
+    expect(canonicalJson(shallow)).toBe('{"a":{"b":1}}');
+    inner.b = 2;
+    expect(canonicalJson(shallow)).toBe('{"a":{"b":2}}');
+    const deep = Object.freeze({ z: Object.freeze([1, Object.freeze({ y: 'x' })]), a: null });
+    expect(canonicalJson(deep)).toBe('{"a":null,"z":[1,{"y":"x"}]}');
+    expect(canonicalJson({ outer: deep, m: [deep] })).toBe(
+      '{"m":[{"a":null,"z":[1,{"y":"x"}]}],"outer":{"a":null,"z":[1,{"y":"x"}]}}',
+    );
+  });
+
   it('canonicalJson prints what sorting entries and joining them prints, on random JSON values', () => {
     // The straightforward form it replaced (entries sorted, mapped and joined).
     const reference = (value: unknown): string => {
@@ -372,7 +385,10 @@ describe('canonicalJson', () => {
       return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
     };
     fc.assert(
-      fc.property(fc.jsonValue({ noUnicodeString: false }), (value) => {
+      fc.property(fc.jsonValue({ noUnicodeString: false }), fc.boolean(), (value, freeze) => {
+        // Frozen values (whose text is kept) print the same, the first time and the next.
+        if (freeze) deepFreeze(value);
+        expect(canonicalJson(value)).toBe(reference(value));
         expect(canonicalJson(value)).toBe(reference(value));
       }),
       { numRuns: 500 },
@@ -429,3 +445,9 @@ describe('canonicalJson', () => {
     expect(engineError(() => canonicalJson({ w: new Float64Array(1) })).code).toBe('INVALID_CONFIG');
   });
 });
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const v of Object.values(value)) deepFreeze(v);
+  Object.freeze(value);
+}
