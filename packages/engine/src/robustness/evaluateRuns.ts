@@ -5,6 +5,7 @@ import { aggregateBase, createAggregationWork } from './aggregateBase.ts';
 import { type AggregationBase, aggregationBase, releaseOperands, withoutColumn } from './aggregationBase.ts';
 import { discreteLevel } from './discreteLevel.ts';
 import { createRunWeights, drawRunWeights } from './drawRunWeights.ts';
+import { groupKeys } from './groupKeys.ts';
 import { createRankWork, rankRun } from './rankRun.ts';
 import { runTicker } from './runTicker.ts';
 import type { RobustnessModel, RobustnessProgress, RunControl } from './types.ts';
@@ -53,16 +54,9 @@ export async function evaluateRuns(
   const C = model.aggregations.length;
 
   // Group the rows by (normalisation, imputation, exclusion): a counting sort keeps row order within a group.
-  const keys = new Int32Array(count);
+  const keys = groupKeys(model, points, count);
   const groupSize = new Int32Array(A * B * E + 1);
-  for (let r = 0; r < count; r++) {
-    const at = r * D;
-    const a = level(points, at, layout.normalisation, A);
-    const b = level(points, at, layout.imputation, B);
-    const e = level(points, at, layout.exclusion, E);
-    keys[r] = (a * B + b) * E + e;
-    groupSize[keys[r]! + 1]!++;
-  }
+  for (let r = 0; r < count; r++) groupSize[keys[r]! + 1]!++;
   for (let g = 1; g < groupSize.length; g++) groupSize[g]! += groupSize[g - 1]!;
   const sorted = new Int32Array(count);
   const cursor = groupSize.slice(0, -1);
