@@ -401,7 +401,7 @@ function scoreColumn(
       goalUpper: plan.goalpostUpper[j]!,
       reference: ref,
     };
-    const ab = normaliseValues(gather, c, result, params, s.order);
+    const ab = normaliseValues(gather, c, result, params);
     a = ab.a;
     b = ab.b;
     zMin = Number.POSITIVE_INFINITY;

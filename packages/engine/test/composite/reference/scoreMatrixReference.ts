@@ -264,7 +264,7 @@ export function scoreMatrixReference(
         goalUpper: plan.goalpostUpper[j]!,
         reference: ref,
       };
-      const ab = normaliseValues(s.gather, c, s.result, params, s.order);
+      const ab = normaliseValues(s.gather, c, s.result, params);
       a = ab.a;
       b = ab.b;
       zMin = Number.POSITIVE_INFINITY;
