@@ -13,11 +13,12 @@ const POW2 = new Float64Array(2046);
 const SHIFT = 6755399441055744;
 
 /**
- * e^x to within one unit in the last place (measured: < 0.52 ulp), in plain double arithmetic:
- * the same result on every JavaScript engine, and about three times as fast as `Math.exp` in a
- * V8 loop (which calls a C function, with no inlining). The scoring core and the re-aggregation
- * of the robustness module use it for the geometric means, so that both stay equal to the bit;
- * an uncertainty analysis takes millions of them.
+ * e^x to within one unit in the last place, correctly rounded in all but a few cases (5,103 of the
+ * 5,108 reference points of its test; V8's `Math.exp`: 4,712), in plain double arithmetic: the same
+ * result on every JavaScript engine. V8 inlines it where `Math.exp` is a call into C: 15 against
+ * 21 ns in a bare loop here, and a geometric re-aggregation of the Bas-Rhin communes went from 181
+ * to 132 µs. The scoring core and the re-aggregation of the robustness module both use it for the
+ * geometric means, so that they stay equal to the bit; an uncertainty analysis takes millions.
  *
  * Method (Tang 1989, as in musl's and ARM's `exp`): x = (k / N) ln 2 + r, N = 128, |r| ≤ ln 2 / 2N,
  * with ln 2 / N split in two so that r is exact to a rounding; e^x = 2^⌊k / N⌋ × 2^(j / N) × e^r,

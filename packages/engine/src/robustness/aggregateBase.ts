@@ -71,9 +71,11 @@ export function createAggregationWork(n: number, m: number, d: number): Aggregat
  * - the indicator columns are added without testing each value: missing operands were replaced
  *   once per base by one that adds +0 ({@link denseOperands}), and the weights of the present
  *   indicators are summed apart (one sum per dimension, per territory only for the incomplete ones);
- * - after the dimensions, one loop per level takes each territory through all its dimensions (or
- *   both pillars) at once, in registers; a level's minimum and maximum (which the geometric and
- *   harmonic operands of the next level are mapped with) are taken in the same loop.
+ * - after the dimensions, each level goes in passes that do one thing each: the weighted operands
+ *   (w ln x or w / x, one logarithm per loop), their sums per territory in the core's order, then
+ *   the exponentials of the geometric means (one per loop) and the level's minimum and maximum
+ *   (which the operands of the next level are mapped with). Small loops around one inlined
+ *   {@link exp} or one Math.log stay in registers; the arithmetic mean keeps a loop of its own.
  *
  * Why a second copy of step 5: a Monte-Carlo run that only changes weights or the aggregation
  * method need not redo screening, imputation, outliers and normalisation, which is most of the
