@@ -1,3 +1,4 @@
+import { rankNormalise } from './rankNormalise.ts';
 import type { NormalisationMethod } from './types.ts';
 
 export interface NormaliseParams {
@@ -31,21 +32,18 @@ export interface NormaliseParams {
  * Returns `{ a, b }` such that out = a·x + b for the linear methods (to normalise the reference
  * the same way), NaN for `rank`, `percentile` and the capped `goalposts`.
  *
- * `order` is scratch space of length ≥ k (used by the ranking methods).
- *
- * Complexity: O(k), O(k log k) for `rank` and `percentile`.
+ * Complexity: O(k) (the ranking methods by a radix sort: {@link rankNormalise}).
  *
  * @example
  * const out = new Float64Array(3);
  * const p = { method: 'minMax', direction: 1, lo: 0, hi: 100, goalLower: NaN, goalUpper: NaN, reference: NaN };
- * normaliseValues(Float64Array.of(2, 4, 10), 3, out, p, new Int32Array(3)) // { a: 12.5, b: -25 }; out = [0, 25, 100]
+ * normaliseValues(Float64Array.of(2, 4, 10), 3, out, p) // { a: 12.5, b: -25 }; out = [0, 25, 100]
  */
 export function normaliseValues(
   x: Float64Array,
   k: number,
   out: Float64Array,
   p: NormaliseParams,
-  order: Int32Array,
 ): { a: number; b: number } {
   const d = p.direction;
   switch (p.method) {
@@ -85,18 +83,7 @@ export function normaliseValues(
     }
     case 'rank':
     case 'percentile': {
-      for (let i = 0; i < k; i++) order[i] = i;
-      const view = order.subarray(0, k);
-      view.sort((i, j) => d * x[i]! - d * x[j]!);
-      let s = 0;
-      while (s < k) {
-        let e = s + 1;
-        while (e < k && x[view[e]!] === x[view[s]!]) e++;
-        const r = (s + 1 + e) / 2; // average of ranks s+1 .. e
-        const v = p.method === 'rank' ? r : k > 1 ? ((r - 1) / (k - 1)) * 100 : 50;
-        for (let q = s; q < e; q++) out[view[q]!] = v;
-        s = e;
-      }
+      rankNormalise(x, k, out, d, p.method === 'percentile');
       return { a: Number.NaN, b: Number.NaN };
     }
     case 'distanceToReference': {

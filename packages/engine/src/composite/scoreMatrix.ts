@@ -1,3 +1,4 @@
+import { exp } from '../math/exp.ts';
 import { copeland } from './copeland.ts';
 import { CellFlag } from './flags.ts';
 import { imputeColumn } from './imputeColumn.ts';
@@ -400,7 +401,7 @@ function scoreColumn(
       goalUpper: plan.goalpostUpper[j]!,
       reference: ref,
     };
-    const ab = normaliseValues(gather, c, result, params, s.order);
+    const ab = normaliseValues(gather, c, result, params);
     a = ab.a;
     b = ab.b;
     zMin = Number.POSITIVE_INFINITY;
@@ -710,7 +711,7 @@ function operand(v: number, w: number, mean: number, low: number, scale: number)
  */
 function finish(acc: number, wsum: number, mean: number): number {
   if (!(wsum > 0)) return Number.NaN;
-  return mean === ARITHMETIC ? acc / wsum : mean === GEOMETRIC ? Math.exp(acc / wsum) : wsum / acc;
+  return mean === ARITHMETIC ? acc / wsum : mean === GEOMETRIC ? exp(acc / wsum) : wsum / acc;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { copeland } from '../composite/copeland.ts';
 import { topsis } from '../composite/topsis.ts';
 import type { AggregationOptions, MeanMethod } from '../composite/types.ts';
+import { exp } from '../math/exp.ts';
 import { type AggregationBase, denseOperands } from './aggregationBase.ts';
 
 /** The weights of one run (relative, as in a `ScoringPlan`). */
@@ -20,10 +21,11 @@ export interface AggregationWork {
   need: Float64Array;
   potential: Float64Array;
   score: Float64Array;
-  acc: Float64Array;
-  wsum: Float64Array;
-  acc2: Float64Array;
-  wsum2: Float64Array;
+  /** Per dimension, the weighted operands of the next level (w ln x or w / x), n × d. */
+  terms: Float64Array;
+  /** The weighted operands of need and potential in the combination of the pillars. */
+  term0: Float64Array;
+  term1: Float64Array;
   /** Per dimension, then need and potential: [min, max] over the ranked territories. */
   extent: Float64Array;
   rows: Int32Array;
@@ -45,10 +47,9 @@ export function createAggregationWork(n: number, m: number, d: number): Aggregat
     need: new Float64Array(n),
     potential: new Float64Array(n),
     score: new Float64Array(n),
-    acc: new Float64Array(n),
-    wsum: new Float64Array(n),
-    acc2: new Float64Array(n),
-    wsum2: new Float64Array(n),
+    terms: new Float64Array(n * d),
+    term0: new Float64Array(n),
+    term1: new Float64Array(n),
     extent: new Float64Array(2 * (d + 2)),
     rows: new Int32Array(n),
     ones: new Float64Array(m).fill(1),
@@ -70,9 +71,11 @@ export function createAggregationWork(n: number, m: number, d: number): Aggregat
  * - the indicator columns are added without testing each value: missing operands were replaced
  *   once per base by one that adds +0 ({@link denseOperands}), and the weights of the present
  *   indicators are summed apart (one sum per dimension, per territory only for the incomplete ones);
- * - after the dimensions, one loop per level takes each territory through all its dimensions (or
- *   both pillars) at once, in registers; a level's minimum and maximum (which the geometric and
- *   harmonic operands of the next level are mapped with) are taken in the same loop.
+ * - after the dimensions, each level goes in passes that do one thing each: the weighted operands
+ *   (w ln x or w / x, one logarithm per loop), their sums per territory in the core's order, then
+ *   the exponentials of the geometric means (one per loop) and the level's minimum and maximum
+ *   (which the operands of the next level are mapped with). Small loops around one inlined
+ *   {@link exp} or one Math.log stay in registers; the arithmetic mean keeps a loop of its own.
  *
  * Why a second copy of step 5: a Monte-Carlo run that only changes weights or the aggregation
  * method need not redo screening, imputation, outliers and normalisation, which is most of the
@@ -279,7 +282,7 @@ function finishDimension(
   for (let i = 0; i < n; i++) {
     const w = dimW[off + i]!;
     let v = Number.NaN;
-    if (status[i] === 0 && w > 0) v = geometric ? Math.exp(dimSum[off + i]! / w) : w / dimSum[off + i]!;
+    if (status[i] === 0 && w > 0) v = geometric ? exp(dimSum[off + i]! / w) : w / dimSum[off + i]!;
     dimSum[off + i] = v;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -307,26 +310,53 @@ function combineDimensions(
   second: Float64Array | null,
 ): void {
   const d = work.d;
-  const dimSum = work.dimensionScores;
-  const dimW = work.dimensionWeightSum;
   const ext = work.extent;
   // Per dimension: its weight (0 = left out), pillar, and operand mapping [lo, scale].
   const weight = work.levelWeight;
   const pillar = work.levelPillar;
-  const lo = work.levelLow;
-  const scale = work.levelScale;
   for (let t = 0; t < d; t++) {
     weight[t] = used(dw[t]!);
     pillar[t] = dimensionPillar ? dimensionPillar[t]! : 0;
-    lo[t] = ext[2 * t]!;
-    scale[t] = mean === 'arithmetic' ? 0 : scaleOf(ext[2 * t]!, ext[2 * t + 1]!);
+    work.levelLow[t] = ext[2 * t]!;
+    work.levelScale[t] = mean === 'arithmetic' ? 0 : scaleOf(ext[2 * t]!, ext[2 * t + 1]!);
   }
-  const arithmetic = mean === 'arithmetic';
-  const geometric = mean === 'geometric';
-  let min0 = Number.POSITIVE_INFINITY;
-  let max0 = Number.NEGATIVE_INFINITY;
-  let min1 = Number.POSITIVE_INFINITY;
-  let max1 = Number.NEGATIVE_INFINITY;
+  if (mean === 'arithmetic') arithmeticDimensions(work, n, status, first, second);
+  else mappedDimensions(work, n, status, mean === 'geometric', first, second);
+  const at = 2 * d;
+  extentOf(first, ext, at);
+  if (second) extentOf(second, ext, at + 2);
+  else {
+    ext[at + 2] = Number.POSITIVE_INFINITY;
+    ext[at + 3] = Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** The [min, max] of `values` (NaN left out) at `ext[at]`, `ext[at + 1]`. */
+function extentOf(values: Float64Array, ext: Float64Array, at: number): void {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  ext[at] = min;
+  ext[at + 1] = max;
+}
+
+/** {@link combineDimensions} with arithmetic means: Σwz/Σw of each dimension, then their weighted mean. */
+function arithmeticDimensions(
+  work: AggregationWork,
+  n: number,
+  status: Uint8Array,
+  first: Float64Array,
+  second: Float64Array | null,
+): void {
+  const d = work.d;
+  const dimSum = work.dimensionScores;
+  const dimW = work.dimensionWeightSum;
+  const weight = work.levelWeight;
+  const pillar = work.levelPillar;
   for (let i = 0; i < n; i++) {
     if (status[i] !== 0) {
       first[i] = Number.NaN;
@@ -340,62 +370,104 @@ function combineDimensions(
     for (let t = 0; t < d; t++) {
       const wt = weight[t]!;
       if (wt === 0) continue;
-      let v: number;
-      if (arithmetic) {
-        const w = dimW[t * n + i]!;
-        v = w > 0 ? dimSum[t * n + i]! / w : Number.NaN;
-      } else v = dimSum[t * n + i]!;
+      const w = dimW[t * n + i]!;
+      const v = w > 0 ? dimSum[t * n + i]! / w : Number.NaN;
       if (Number.isNaN(v)) continue;
-      let term: number;
-      if (arithmetic) term = wt * v;
-      else {
-        const s = scale[t]!;
-        const x = s > 0 ? 1 + (v - lo[t]!) * s : 50.5;
-        term = geometric ? wt * Math.log(x) : wt / x;
-      }
       if (pillar[t] === 0) {
         wsum0 += wt;
-        acc0 += term;
+        acc0 += wt * v;
       } else {
         wsum1 += wt;
-        acc1 += term;
+        acc1 += wt * v;
       }
     }
     // The core's finishMean, written out: a call per territory is not always inlined.
-    const v0 = !(wsum0 > 0)
-      ? Number.NaN
-      : arithmetic
-        ? acc0 / wsum0
-        : geometric
-          ? Math.exp(acc0 / wsum0)
-          : wsum0 / acc0;
-    first[i] = v0;
-    if (v0 < min0) min0 = v0;
-    if (v0 > max0) max0 = v0;
-    if (second) {
-      const v1 = !(wsum1 > 0)
-        ? Number.NaN
-        : arithmetic
-          ? acc1 / wsum1
-          : geometric
-            ? Math.exp(acc1 / wsum1)
-            : wsum1 / acc1;
-      second[i] = v1;
-      if (v1 < min1) min1 = v1;
-      if (v1 > max1) max1 = v1;
+    first[i] = wsum0 > 0 ? acc0 / wsum0 : Number.NaN;
+    if (second) second[i] = wsum1 > 0 ? acc1 / wsum1 : Number.NaN;
+  }
+}
+
+/**
+ * {@link combineDimensions} with geometric or harmonic means, in passes that each do one thing (a
+ * loop around a logarithm or an exponential, inlined, keeps everything in registers): the weighted
+ * operand of each dimension (w ln x or w / x, x its mapping onto [1, 100]) into `work.terms`; their
+ * sums per territory, in the core's order, into Σw ln x / Σw (geometric) or the harmonic mean; then
+ * the exponentials. Each value goes through the core's operations in the core's order.
+ */
+function mappedDimensions(
+  work: AggregationWork,
+  n: number,
+  status: Uint8Array,
+  geometric: boolean,
+  first: Float64Array,
+  second: Float64Array | null,
+): void {
+  const d = work.d;
+  const dimSum = work.dimensionScores;
+  const terms = work.terms;
+  const weight = work.levelWeight;
+  const pillar = work.levelPillar;
+  for (let t = 0; t < d; t++) {
+    const wt = weight[t]!;
+    if (wt === 0) continue;
+    const off = t * n;
+    const lo = work.levelLow[t]!;
+    const s = work.levelScale[t]!;
+    // A missing dimension (NaN) is skipped by the sums below: its term is not read.
+    if (geometric) {
+      for (let i = 0; i < n; i++) {
+        const v = dimSum[off + i]!;
+        terms[off + i] = !Number.isNaN(v) ? wt * Math.log(s > 0 ? 1 + (v - lo) * s : 50.5) : 0;
+      }
+    } else {
+      for (let i = 0; i < n; i++) terms[off + i] = wt / (s > 0 ? 1 + (dimSum[off + i]! - lo) * s : 50.5);
     }
   }
-  const at = 2 * d;
-  ext[at] = min0;
-  ext[at + 1] = max0;
-  ext[at + 2] = min1;
-  ext[at + 3] = max1;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== 0) {
+      first[i] = Number.NaN;
+      if (second) second[i] = Number.NaN;
+      continue;
+    }
+    let acc0 = 0;
+    let wsum0 = 0;
+    let acc1 = 0;
+    let wsum1 = 0;
+    for (let t = 0; t < d; t++) {
+      const wt = weight[t]!;
+      if (wt === 0 || Number.isNaN(dimSum[t * n + i]!)) continue;
+      if (pillar[t] === 0) {
+        wsum0 += wt;
+        acc0 += terms[t * n + i]!;
+      } else {
+        wsum1 += wt;
+        acc1 += terms[t * n + i]!;
+      }
+    }
+    // The core's finishMean: exp(Σw ln x / Σw) (exponentials in the next pass) or Σw / Σ(w / x).
+    first[i] = !(wsum0 > 0) ? Number.NaN : geometric ? acc0 / wsum0 : wsum0 / acc0;
+    if (second) second[i] = !(wsum1 > 0) ? Number.NaN : geometric ? acc1 / wsum1 : wsum1 / acc1;
+  }
+  if (geometric) {
+    expInPlace(first);
+    if (second) expInPlace(second);
+  }
+}
+
+/** e^v for each value, in place (NaN stays NaN). */
+function expInPlace(values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) values[i] = exp(v);
+  }
 }
 
 /**
  * The score of the need-potential reading: the `combine` mean of need and potential with the
  * pillar weights `pw` (a pillar of weight 0 left out), each mapped onto [1, 100] with its [min, max]
- * for a geometric or harmonic mean; no score when a weighted pillar has none.
+ * for a geometric or harmonic mean; no score when a weighted pillar has none. The weighted operands
+ * of each pillar are computed in a pass of their own (one logarithm per loop), then added in the
+ * core's order: need first.
  */
 function combinePillars(
   work: AggregationWork,
@@ -404,48 +476,60 @@ function combinePillars(
   combine: MeanMethod,
   pw: Float64Array,
 ): void {
-  const { need, potential, score, extent } = work;
+  const { need, potential, score, extent, term0, term1 } = work;
   const d = work.d;
   const w0 = used(pw[0]!);
   const w1 = used(pw[1]!);
   const arithmetic = combine === 'arithmetic';
   const geometric = combine === 'geometric';
-  const lo0 = extent[2 * d]!;
-  const scale0 = arithmetic ? 0 : scaleOf(lo0, extent[2 * d + 1]!);
-  const lo1 = extent[2 * d + 2]!;
-  const scale1 = arithmetic ? 0 : scaleOf(lo1, extent[2 * d + 3]!);
+  // Σw is the same for every territory, added as the core adds it.
+  let wsum = 0;
+  if (w0 > 0) wsum += w0;
+  if (w1 > 0) wsum += w1;
+  if (w0 > 0) pillarTerms(need, w0, combine, extent[2 * d]!, extent[2 * d + 1]!, term0);
+  if (w1 > 0) pillarTerms(potential, w1, combine, extent[2 * d + 2]!, extent[2 * d + 3]!, term1);
   for (let i = 0; i < n; i++) {
-    const v0 = need[i]!;
-    const v1 = potential[i]!;
     // Both pillars are required: a territory with needs and no actors (or the reverse) gets no score.
-    if (status[i] !== 0 || (w0 > 0 && Number.isNaN(v0)) || (w1 > 0 && Number.isNaN(v1))) {
+    if (
+      status[i] !== 0 ||
+      (w0 > 0 && Number.isNaN(need[i]!)) ||
+      (w1 > 0 && Number.isNaN(potential[i]!)) ||
+      !(wsum > 0)
+    ) {
       score[i] = Number.NaN;
       continue;
     }
     let acc = 0;
-    let wsum = 0;
-    if (w0 > 0) {
-      wsum += w0;
-      if (arithmetic) acc += w0 * v0;
-      else {
-        const x = scale0 > 0 ? 1 + (v0 - lo0) * scale0 : 50.5;
-        acc += geometric ? w0 * Math.log(x) : w0 / x;
-      }
+    if (w0 > 0) acc += term0[i]!;
+    if (w1 > 0) acc += term1[i]!;
+    score[i] = arithmetic ? acc / wsum : geometric ? exp(acc / wsum) : wsum / acc;
+  }
+}
+
+/**
+ * w × v (arithmetic), w ln x or w / x of each value of a pillar into `out`, x = v mapped onto
+ * [1, 100] with the pillar's [min, max] (NaN values give a term that is not read).
+ */
+function pillarTerms(
+  values: Float64Array,
+  w: number,
+  combine: MeanMethod,
+  min: number,
+  max: number,
+  out: Float64Array,
+): void {
+  const n = values.length;
+  if (combine === 'arithmetic') {
+    for (let i = 0; i < n; i++) out[i] = w * values[i]!;
+    return;
+  }
+  const scale = scaleOf(min, max);
+  if (combine === 'geometric') {
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      out[i] = !Number.isNaN(v) ? w * Math.log(scale > 0 ? 1 + (v - min) * scale : 50.5) : 0;
     }
-    if (w1 > 0) {
-      wsum += w1;
-      if (arithmetic) acc += w1 * v1;
-      else {
-        const x = scale1 > 0 ? 1 + (v1 - lo1) * scale1 : 50.5;
-        acc += geometric ? w1 * Math.log(x) : w1 / x;
-      }
-    }
-    score[i] = !(wsum > 0)
-      ? Number.NaN
-      : arithmetic
-        ? acc / wsum
-        : geometric
-          ? Math.exp(acc / wsum)
-          : wsum / acc;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = w / (scale > 0 ? 1 + (values[i]! - min) * scale : 50.5);
   }
 }

@@ -97,13 +97,7 @@ describe('normaliseValues', () => {
   };
   const run = (x: number[], p: Partial<NormaliseParams>) => {
     const out = new Float64Array(x.length);
-    const ab = normaliseValues(
-      Float64Array.from(x),
-      x.length,
-      out,
-      { ...base, ...p },
-      new Int32Array(x.length),
-    );
+    const ab = normaliseValues(Float64Array.from(x), x.length, out, { ...base, ...p });
     return { out: Array.from(out), ...ab };
   };
 

@@ -17,6 +17,7 @@ import {
   type ScoringPlan,
   TerritoryStatus,
 } from '../../../src/composite/types.ts';
+import { exp } from '../../../src/math/exp.ts';
 
 const RANKED = TerritoryStatus.ranked;
 /** Relative spread below which values are considered equal (sums of floating-point terms differ by ~1e-15). */
@@ -263,7 +264,7 @@ export function scoreMatrixReference(
         goalUpper: plan.goalpostUpper[j]!,
         reference: ref,
       };
-      const ab = normaliseValues(s.gather, c, s.result, params, s.order);
+      const ab = normaliseValues(s.gather, c, s.result, params);
       a = ab.a;
       b = ab.b;
       zMin = Number.POSITIVE_INFINITY;
@@ -414,6 +415,6 @@ function finishMean(
       continue;
     }
     const a = acc[accBase + i]!;
-    dst[base + i] = mean === 'arithmetic' ? a / w : mean === 'geometric' ? Math.exp(a / w) : w / a;
+    dst[base + i] = mean === 'arithmetic' ? a / w : mean === 'geometric' ? exp(a / w) : w / a;
   }
 }
