@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/tsWorker.ts';
 import type { PolygonMesh } from './polygonMesh.ts';
 
 /** One zoning level to draw: the unit of each polygon of the mesh (-1: none), each unit's properties. */
@@ -37,15 +38,7 @@ export function levelDrawer(): {
   let worker: Worker | undefined;
   let failure: unknown;
   try {
-    // Node does not start a worker from a .ts file, even under tsx: a small script loads it
-    // through tsx's API.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./dissolveLevels.worker.ts', import.meta.url).href;
-    worker = new Worker(
-      `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`,
-      { eval: true },
-    );
-    worker.unref();
+    worker = startTsWorker(new URL('./dissolveLevels.worker.ts', import.meta.url));
     // A worker that cannot load reports it at once: remembered, and this thread draws instead.
     worker.on('error', (error) => {
       failure = error;

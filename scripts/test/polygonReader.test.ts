@@ -1,0 +1,166 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../src/data/DataError.ts';
+import { communePolygons, readFlatPolygonFile } from '../src/data/flatPolygons.ts';
+import { flattenRings } from '../src/data/geometry.ts';
+import { polygonReader } from '../src/data/polygonReader.ts';
+import { readPolygons } from '../src/data/readPolygons.ts';
+import { readInput } from '../src/lib/readInput.ts';
+import { buildFails, buildMini, editText, FIXTURE, hasShared, rawCopy, SHARED_RAW } from './helpers.ts';
+
+const MINI = ['communes-57-mini.geojson.gz', 'communes-67-mini.geojson', 'communes-68-mini.geojson.gz'].map(
+  (name) => join(FIXTURE, 'geo', name),
+);
+const REAL = [
+  'bas-rhin/communes-67-bas-rhin.geojson',
+  'france/communes-57-moselle.geojson.gz',
+  'france/communes-2A-corse-du-sud.geojson.gz',
+].map((name) => join(SHARED_RAW, 'geo', name));
+
+/** Each feature's flat rings as `flattenRings` makes them from the GeoJSON, with its properties. */
+function flattenedOneByOne(path: string) {
+  const input = readInput(path);
+  return readPolygons(input.bytes, path).map((f) => ({
+    properties: f.properties,
+    geometry: flattenRings(f.geometry),
+  }));
+}
+
+/** Every file of a vintage folder, the manifest and report without build date and duration. */
+function vintageFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    let text = readFileSync(path, 'utf8');
+    if (entry.name === 'manifest.json') {
+      const { createdAt: _c, durationMs: _d, report: _r, ...rest } = JSON.parse(text);
+      text = JSON.stringify(rest);
+    } else if (entry.name === 'report.md') {
+      text = text.replace(/construit le .*|Durée de construction : .*/g, '');
+    }
+    files.set(relative(dir, path), text);
+  }
+  return files;
+}
+
+describe('readFlatPolygonFile(path)', () => {
+  it('readFlatPolygonFile(path) holds, feature by feature, the rings flattenRings makes', () => {
+    for (const path of MINI) {
+      const file = readFlatPolygonFile(path);
+      expect(communePolygons(file)).toEqual(flattenedOneByOne(path));
+      expect(file.input).toMatchObject({ path, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(file.input).not.toHaveProperty('bytes');
+    }
+  });
+
+  it.skipIf(!hasShared)('readFlatPolygonFile(path) on real files: MultiPolygons, holes, islands', () => {
+    for (const path of REAL) {
+      const file = readFlatPolygonFile(path);
+      const expected = flattenedOneByOne(path);
+      expect(file.codes).toEqual(expected.map((f) => f.properties.code));
+      expect(communePolygons(file)).toEqual(expected);
+      expect(file.ringOffset.at(-1)).toBe(file.ringStart.length);
+    }
+  });
+});
+
+describe('polygonReader(paths, useWorker)', () => {
+  it('polygonReader(paths, true) reads in a worker the same arrays as this thread', async () => {
+    const reader = polygonReader(MINI, true);
+    try {
+      for (const path of [...MINI].reverse()) {
+        const file = await reader.read(path);
+        expect(file).toEqual(readFlatPolygonFile(path));
+        expect(file.coords).toBeInstanceOf(Float64Array);
+      }
+      expect(reader.readInWorker).toBe(MINI.length);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('polygonReader(paths, true) reads here a file it was not given in advance', async () => {
+    const reader = polygonReader(MINI.slice(0, 1), true);
+    try {
+      expect(await reader.read(MINI[2])).toEqual(readFlatPolygonFile(MINI[2]));
+      expect(await reader.read(MINI[0])).toEqual(readFlatPolygonFile(MINI[0]));
+      expect(reader.readInWorker).toBe(1);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('polygonReader(paths, true, entry) reads on this thread when the worker cannot load', async () => {
+    const reader = polygonReader(MINI, true, new URL('./missing.worker.ts', import.meta.url));
+    try {
+      for (const path of MINI) expect(await reader.read(path)).toEqual(readFlatPolygonFile(path));
+      expect(reader.readInWorker).toBe(0);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('polygonReader(paths, true) throws the located error of a bad file read in the worker', async () => {
+    const dir = rawCopy((d) =>
+      editText(d, 'geo/communes-67-mini.geojson', (t) => t.replace('"Polygon"', '"LineString"')),
+    );
+    const path = join(dir, 'geo', 'communes-67-mini.geojson');
+    const here = (() => {
+      try {
+        readFlatPolygonFile(path);
+      } catch (error) {
+        return error as DataError;
+      }
+      throw new Error('the file was expected to be refused');
+    })();
+    const reader = polygonReader([path, MINI[0]], true);
+    try {
+      const error = await reader.read(path).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DataError);
+      const there = error as DataError;
+      expect(there.code).toBe('INVALID_GEOJSON');
+      expect(there.location).toEqual({
+        file: 'communes-67-mini.geojson',
+        field: 'features[0].geometry.type',
+        value: 'LineString',
+      });
+      expect(there.toJSON()).toEqual(here.toJSON());
+      expect(there.hintEn).toBe(here.hintEn);
+      expect(there.format('fr')).toBe(here.format('fr'));
+      // The next file is still served by the worker.
+      expect(await reader.read(MINI[0])).toEqual(readFlatPolygonFile(MINI[0]));
+      expect(reader.readInWorker).toBe(1);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('buildVintage({ polygonWorker })', () => {
+  it('buildVintage({ polygonWorker: true }) writes the same vintage as on one thread', async () => {
+    const source = rawCopy();
+    const inWorker = await buildMini(source, { deps: ['67', '68'], polygonWorker: true });
+    const here = await buildMini(source, { deps: ['67', '68'], polygonWorker: false });
+    const expected = vintageFiles(here.dir);
+    expect([...expected.keys()]).toContain('geo/commune.geojson');
+    expect(vintageFiles(inWorker.dir)).toEqual(expected);
+  });
+
+  it('buildVintage({ polygonWorker: true }) on a bad polygon file: the located error, nothing written', async () => {
+    const source = rawCopy((d) =>
+      editText(d, 'geo/communes-67-mini.geojson', (t) => t.replace('[7.0, 48.5]]]', '[7.0, 48.50001]]]')),
+    );
+    const error = await buildFails(source, { polygonWorker: true });
+    expect(error.code).toBe('INVALID_GEOJSON');
+    expect(error.location).toEqual({
+      file: 'communes-67-mini.geojson',
+      field: 'features[0].geometry.coordinates[0]',
+    });
+    expect(error.message).toContain('Anneau non fermé');
+  });
+});
