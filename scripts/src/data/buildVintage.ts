@@ -92,8 +92,12 @@ export interface BuildSummary {
 const MIN_POLYGON_BYTES_FOR_WORKER = 2_000_000;
 /** From this many polygons a worker thread draws zoning levels (France: 35,000; a département: 500). */
 const MIN_POLYGONS_FOR_WORKER = 5000;
-/** Zoning levels the worker draws, of the eight: the others and the communes are drawn here. */
-const LEVELS_IN_WORKER = 5;
+/**
+ * Zoning levels the worker draws, of the eight: the others and the communes are drawn here.
+ * Four balances the two threads on France (the worker's: EPCI, arrondissements, cantons-villes,
+ * bassins de vie; this thread's: the other four and the communes, which cost the most to write).
+ */
+const LEVELS_IN_WORKER = 4;
 
 /** Above this share of communes in scope without a polygon, the polygon file is deemed wrong. */
 const MAX_MISSING_POLYGON_SHARE = 0.005;

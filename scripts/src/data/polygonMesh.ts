@@ -23,6 +23,9 @@ export interface MeshState {
   to: Int32Array;
   owner: Int32Array;
   twinOwner: Int32Array;
+  /** Each vertex's text (see `vertexText`): printed once, for both threads. */
+  vertexPool: Uint8Array;
+  vertexOffsets: Int32Array;
 }
 
 /** A dissolved shape: the polygons `first` to `end - 1` of its dissolve. */
@@ -200,7 +203,19 @@ export class PolygonMesh {
   /** The mesh's arrays, to rebuild it in another thread (see `fromState`). */
   state(): MeshState {
     const { vertexCount, edgeCount, xs, ys, from, to, owner, twinOwner } = this;
-    return { vertexCount, edgeCount, xs, ys, from, to, owner, twinOwner };
+    const { pool, offsets } = this.vertexText();
+    return {
+      vertexCount,
+      edgeCount,
+      xs,
+      ys,
+      from,
+      to,
+      owner,
+      twinOwner,
+      vertexPool: pool,
+      vertexOffsets: offsets,
+    };
   }
 
   /** The mesh whose `state()` this is (as received by a worker thread). */
