@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../src/data/DataError.ts';
+import { levelDrawer, levelFeatureCollection } from '../src/data/dissolveLevels.ts';
 import { communePolygons, readFlatPolygonFile } from '../src/data/flatPolygons.ts';
 import { flattenRings } from '../src/data/geometry.ts';
+import { PolygonMesh } from '../src/data/polygonMesh.ts';
 import { polygonReader } from '../src/data/polygonReader.ts';
 import { readPolygons } from '../src/data/readPolygons.ts';
 import { readInput } from '../src/lib/readInput.ts';
@@ -138,6 +140,29 @@ describe('polygonReader(paths, useWorker)', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+describe('polygonReader(paths, true).handOver()', () => {
+  it('handOver() gives levelDrawer the worker once its files are read, which draws the same bytes', async () => {
+    const reader = polygonReader(MINI, true);
+    const files = [];
+    for (const path of MINI) files.push(await reader.read(path));
+    const worker = reader.handOver();
+    expect(worker).toBeDefined();
+    expect(reader.handOver()).toBeUndefined(); // Once.
+    reader.close(); // Does not stop a worker handed over.
+    const polygons = files.flatMap((file) => communePolygons(file).map((f) => f.geometry));
+    const mesh = new PolygonMesh(polygons);
+    const jobs = [1, 3].map((size) => {
+      const groupOf = Int32Array.from(polygons, (_, k) => Math.floor(k / size));
+      const groups = Math.max(...groupOf) + 1;
+      return { groupOf, properties: Array.from({ length: groups }, (_, g) => ({ code: `${size}-${g}` })) };
+    });
+    const expected = jobs.map((job) => Buffer.from(levelFeatureCollection(mesh, job)).toString());
+    const { bytes, drawnInWorker } = await levelDrawer(worker).run(mesh, jobs, 2);
+    expect(drawnInWorker).toBe(2);
+    expect(bytes.map((b) => Buffer.from(b).toString())).toEqual(expected);
   });
 });
 

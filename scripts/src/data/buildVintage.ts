@@ -415,7 +415,7 @@ async function buildWith(
     const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
     // Zoning levels are drawn on two threads where they cost seconds (France); the worker loads
     // while the mesh is built.
-    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer() : undefined;
+    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer(polygons.handOver()) : undefined;
     const mesh = new PolygonMesh(used.map((f) => f.geometry));
     // Commune of each polygon; zonings are dissolved from these.
     const featureCommune = Int32Array.from(

@@ -26,8 +26,10 @@ export function levelFeatureCollection(mesh: PolygonMesh, job: LevelJob): Uint8A
  * depend on which thread drew them. Where no worker can start, this thread draws them all.
  *
  * Create the drawer before building the mesh (the worker loads meanwhile), then `run` once.
+ * `ready`: a worker that already runs `dissolveLevels.worker.ts` (the polygon reader's), used
+ * instead of starting one.
  */
-export function levelDrawer(): {
+export function levelDrawer(ready?: Worker): {
   run(
     mesh: PolygonMesh,
     jobs: LevelJob[],
@@ -38,7 +40,7 @@ export function levelDrawer(): {
   let worker: Worker | undefined;
   let failure: unknown;
   try {
-    worker = startTsWorker(new URL('./dissolveLevels.worker.ts', import.meta.url));
+    worker = ready ?? startTsWorker(new URL('./dissolveLevels.worker.ts', import.meta.url));
     // A worker that cannot load reports it at once: remembered, and this thread draws instead.
     worker.on('error', (error) => {
       failure = error;

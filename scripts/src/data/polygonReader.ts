@@ -19,7 +19,13 @@ export interface PolygonReader {
   read(path: string): Promise<FlatPolygonFile>;
   /** How many files the worker read (0 when it did not start). */
   readonly readInWorker: number;
-  /** Stops the worker; later reads happen on this thread. */
+  /**
+   * The worker, once every file it was given has come back, for `levelDrawer`: it runs
+   * `dissolveLevels.worker.ts` too, which saves starting another. Undefined when it failed or
+   * still has files to post (they would be taken for levels). Later reads happen here.
+   */
+  handOver(): Worker | undefined;
+  /** Stops the worker (unless handed over); later reads happen on this thread. */
   close(): void;
 }
 
@@ -42,10 +48,17 @@ export function polygonReader(
   let worker: Worker | undefined;
   let waiting = 0;
   let readInWorker = 0;
+  const onMessage = (message: PolygonFileMessage) => {
+    settlers.get(message.path)?.(message);
+    settlers.delete(message.path);
+  };
   // Every file not yet posted falls back to this thread.
   const giveUp = () => {
     for (const settle of settlers.values()) settle(undefined);
     settlers.clear();
+    worker?.off('message', onMessage);
+    worker?.off('error', giveUp);
+    worker?.off('exit', giveUp);
     worker = undefined;
   };
   if (useWorker && paths.length > 0) {
@@ -57,10 +70,7 @@ export function polygonReader(
         workerData: { paths: [...results.keys()] },
       });
       worker = started;
-      started.on('message', (message: PolygonFileMessage) => {
-        settlers.get(message.path)?.(message);
-        settlers.delete(message.path);
-      });
+      started.on('message', onMessage);
       // A worker that cannot load, or dies, leaves its remaining files to this thread.
       started.on('error', giveUp);
       started.on('exit', giveUp);
@@ -92,6 +102,11 @@ export function polygonReader(
     },
     get readInWorker() {
       return readInWorker;
+    },
+    handOver() {
+      const ready = settlers.size === 0 ? worker : undefined;
+      if (ready) giveUp();
+      return ready;
     },
     close() {
       const stopping = worker;
