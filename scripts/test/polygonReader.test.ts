@@ -68,9 +68,9 @@ describe('readFlatPolygonFile(path)', () => {
   });
 });
 
-describe('polygonReader(paths, useWorker)', () => {
-  it('polygonReader(paths, true) reads in a worker the same arrays as this thread', async () => {
-    const reader = polygonReader(MINI, true);
+describe('polygonReader(paths, options)', () => {
+  it('polygonReader(paths, { worker: true }) reads in a worker the same arrays as this thread', async () => {
+    const reader = polygonReader(MINI, { worker: true });
     try {
       for (const path of [...MINI].reverse()) {
         const file = await reader.read(path);
@@ -83,8 +83,8 @@ describe('polygonReader(paths, useWorker)', () => {
     }
   });
 
-  it('polygonReader(paths, true) reads here a file it was not given in advance', async () => {
-    const reader = polygonReader(MINI.slice(0, 1), true);
+  it('polygonReader(paths, { worker: true }) reads here a file it was not given in advance', async () => {
+    const reader = polygonReader(MINI.slice(0, 1), { worker: true });
     try {
       expect(await reader.read(MINI[2])).toEqual(readFlatPolygonFile(MINI[2]));
       expect(await reader.read(MINI[0])).toEqual(readFlatPolygonFile(MINI[0]));
@@ -94,8 +94,11 @@ describe('polygonReader(paths, useWorker)', () => {
     }
   });
 
-  it('polygonReader(paths, true, entry) reads on this thread when the worker cannot load', async () => {
-    const reader = polygonReader(MINI, true, new URL('./missing.worker.ts', import.meta.url));
+  it('polygonReader(paths, { worker: true, entry }) reads on this thread when the worker cannot load', async () => {
+    const reader = polygonReader(MINI, {
+      worker: true,
+      entry: new URL('./missing.worker.ts', import.meta.url),
+    });
     try {
       for (const path of MINI) expect(await reader.read(path)).toEqual(readFlatPolygonFile(path));
       expect(reader.readInWorker).toBe(0);
@@ -104,7 +107,7 @@ describe('polygonReader(paths, useWorker)', () => {
     }
   });
 
-  it('polygonReader(paths, true) throws the located error of a bad file read in the worker', async () => {
+  it('polygonReader(paths, { worker: true }) throws the located error of a bad file read in the worker', async () => {
     const dir = rawCopy((d) =>
       editText(d, 'geo/communes-67-mini.geojson', (t) => t.replace('"Polygon"', '"LineString"')),
     );
@@ -117,7 +120,7 @@ describe('polygonReader(paths, useWorker)', () => {
       }
       throw new Error('the file was expected to be refused');
     })();
-    const reader = polygonReader([path, MINI[0]], true);
+    const reader = polygonReader([path, MINI[0]], { worker: true });
     try {
       const error = await reader.read(path).then(
         () => undefined,
@@ -143,9 +146,9 @@ describe('polygonReader(paths, useWorker)', () => {
   });
 });
 
-describe('polygonReader(paths, true).handOver()', () => {
+describe('polygonReader(paths, { worker: true }).handOver()', () => {
   it('handOver() gives levelDrawer the worker once its files are read, which draws the same bytes', async () => {
-    const reader = polygonReader(MINI, true);
+    const reader = polygonReader(MINI, { worker: true });
     const files = [];
     for (const path of MINI) files.push(await reader.read(path));
     const worker = reader.handOver();
@@ -166,7 +169,70 @@ describe('polygonReader(paths, true).handOver()', () => {
   });
 });
 
+describe('polygonReader(paths, { worker: true, mesh: true }).mesh(paths)', () => {
+  it('mesh(paths) is the mesh this thread builds of the same files, in shared memory', async () => {
+    const reader = polygonReader(MINI, { worker: true, mesh: true });
+    try {
+      const files = [];
+      for (const path of MINI) files.push(await reader.read(path));
+      expect(await reader.mesh([...MINI].reverse())).toBeUndefined(); // Not the worker's order.
+      const state = await reader.mesh(MINI);
+      expect(state).toBeDefined();
+      expect(state?.xs.buffer).toBeInstanceOf(SharedArrayBuffer);
+      const polygons = files.flatMap((file) => communePolygons(file).map((f) => f.geometry));
+      const here = new PolygonMesh(polygons);
+      const expected = here.state();
+      for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+        const value = expected[key];
+        expect([key, typeof value === 'number' ? value : Array.from(value)]).toEqual([
+          key,
+          typeof value === 'number' ? state?.[key] : Array.from(state?.[key] as ArrayLike<number>),
+        ]);
+      }
+      const there = PolygonMesh.fromState(state as NonNullable<typeof state>);
+      const job = { groupOf: Int32Array.from(polygons, (_, k) => k % 3), properties: [{}, {}, {}] };
+      expect(Buffer.from(levelFeatureCollection(there, job)).toString()).toBe(
+        Buffer.from(levelFeatureCollection(here, job)).toString(),
+      );
+      expect(reader.handOver()).toBeDefined();
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('mesh(paths) is undefined when a file failed: this thread builds it', async () => {
+    const dir = rawCopy((d) =>
+      editText(d, 'geo/communes-67-mini.geojson', (t) => t.replace('"Polygon"', '"LineString"')),
+    );
+    const paths = [MINI[0], join(dir, 'geo', 'communes-67-mini.geojson')];
+    const reader = polygonReader(paths, { worker: true, mesh: true });
+    try {
+      await reader.read(paths[0]);
+      await expect(reader.read(paths[1])).rejects.toThrow(DataError);
+      expect(await reader.mesh(paths)).toBeUndefined();
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('buildVintage({ polygonWorker })', () => {
+  it('buildVintage({ all: true, polygonWorker: true }) writes the same vintage with the mesh built in the worker', async () => {
+    // Every département of the table with a polygon file, as for France (Paris has none here).
+    const source = rawCopy((d) =>
+      editText(d, 'insee/table-appartenance-geo-communes-22.csv', (t) =>
+        t
+          .split('\n')
+          .filter((line) => !line.startsWith('75056;'))
+          .join('\n'),
+      ),
+    );
+    const inWorker = await buildMini(source, { all: true, polygonWorker: true });
+    const here = await buildMini(source, { all: true, polygonWorker: false });
+    expect(inWorker.summary.withPolygon).toBeGreaterThan(0);
+    expect(vintageFiles(inWorker.dir)).toEqual(vintageFiles(here.dir));
+  });
+
   it('buildVintage({ polygonWorker: true }) writes the same vintage as on one thread', async () => {
     const source = rawCopy();
     const inWorker = await buildMini(source, { deps: ['67', '68'], polygonWorker: true });

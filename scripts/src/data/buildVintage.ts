@@ -130,10 +130,11 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
   const finder = sourceFinder(options);
   // The polygons do not depend on the INSEE tables: they are read meanwhile, in a worker thread.
   const ahead = polygonFilesAhead(finder, options);
-  const polygons = polygonReader(
-    ahead.paths,
-    options.polygonWorker ?? ahead.bytes >= MIN_POLYGON_BYTES_FOR_WORKER,
-  );
+  const polygons = polygonReader(ahead.paths, {
+    worker: options.polygonWorker ?? ahead.bytes >= MIN_POLYGON_BYTES_FOR_WORKER,
+    // France uses every polygon file, as it is: the worker builds their mesh too.
+    mesh: options.all === true,
+  });
   try {
     return await buildWith(options, started, finder, polygons);
   } finally {
@@ -350,7 +351,7 @@ async function buildWith(
     // --- Polygons.
     progress('Lecture des polygones des communes');
     const polygonDeps = [...new Set(codes.map(depOf))].sort();
-    const { features, records, missingOutsideDeps } = await loadPolygonFeatures(
+    const { features, records, missingOutsideDeps, files } = await loadPolygonFeatures(
       options,
       tables,
       polygons,
@@ -413,10 +414,13 @@ async function buildWith(
     }
     progress('Maillage et fusion des contours');
     const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
+    // When every polygon read is used, the mesh the worker built of the same files (France) is
+    // this one.
+    const built = used.length === features.length && files ? await polygons.mesh(files) : undefined;
     // Zoning levels are drawn on two threads where they cost seconds (France); the worker loads
     // while the mesh is built.
     drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer(polygons.handOver()) : undefined;
-    const mesh = new PolygonMesh(used.map((f) => f.geometry));
+    const mesh = built ? PolygonMesh.fromState(built) : new PolygonMesh(used.map((f) => f.geometry));
     // Commune of each polygon; zonings are dissolved from these.
     const featureCommune = Int32Array.from(
       used,
@@ -867,7 +871,13 @@ async function loadPolygonFeatures(
   polygons: PolygonReader,
   polygonDeps: string[],
   scopeDeps: Set<string>,
-): Promise<{ features: CommunePolygon[]; records: InputRecord[]; missingOutsideDeps: string[] }> {
+): Promise<{
+  features: CommunePolygon[];
+  records: InputRecord[];
+  missingOutsideDeps: string[];
+  /** The files of the features, in order; undefined when some come from the national file. */
+  files: string[] | undefined;
+}> {
   const finder = tables.finder;
   const features: CommunePolygon[] = [];
   const records: InputRecord[] = [];
@@ -903,6 +913,7 @@ async function loadPolygonFeatures(
   };
   const wanted = new Set(polygonDeps);
   const fromNational: string[] = [];
+  const files: string[] = [];
   for (const dep of polygonDeps) {
     const source = finder.find(polygonPatterns('communes', dep));
     if (!source) {
@@ -910,9 +921,11 @@ async function loadPolygonFeatures(
       continue;
     }
     const file = await polygons.read(source.path);
+    files.push(source.path);
     records.push(inputRecord(`polygons-${dep}`, file.input, source, file.codes.length, 'geojson'));
     add(communePolygons(file), inputLabel(file.input));
   }
+  const fromFiles = features.length;
   if (fromNational.length > 0) {
     try {
       const all = await readNational();
@@ -929,7 +942,12 @@ async function loadPolygonFeatures(
       missingOutsideDeps.push(...fromNational);
     }
   }
-  return { features, records, missingOutsideDeps };
+  return {
+    features,
+    records,
+    missingOutsideDeps,
+    files: features.length === fromFiles ? files : undefined,
+  };
 }
 
 async function buildCantonLevel(

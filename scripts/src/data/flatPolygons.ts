@@ -21,21 +21,22 @@ export interface FlatPolygonFile {
   codes: string[];
   names: string[];
   /** x0, y0, x1, y1, ... of every ring of every feature, in order. */
-  coords: Float64Array<ArrayBuffer>;
+  coords: Float64Array;
   /** Feature f's positions are coordStart[f] to coordStart[f + 1] - 1 (length: features + 1). */
-  coordStart: Int32Array<ArrayBuffer>;
+  coordStart: Int32Array;
   /** Each feature's `FlatRings.ringStart` (relative to its own positions), one after the other. */
-  ringStart: Int32Array<ArrayBuffer>;
+  ringStart: Int32Array;
   /** Feature f's ringStart is ringStart[ringOffset[f]] to ringStart[ringOffset[f + 1] - 1]. */
-  ringOffset: Int32Array<ArrayBuffer>;
+  ringOffset: Int32Array;
 }
 
 /**
  * Reads a polygon file (plain or gzip) and flattens its rings, polygons in order and exterior ring
  * first, as `flattenRings` does for one geometry. Throws the located errors of `readInput` and
- * `readPolygons` (file, feature, field, what to do).
+ * `readPolygons` (file, feature, field, what to do). `shared`: the arrays in shared memory, for a
+ * file read in one thread and used in several.
  */
-export function readFlatPolygonFile(path: string): FlatPolygonFile {
+export function readFlatPolygonFile(path: string, shared = false): FlatPolygonFile {
   const { bytes, ...input } = readInput(path);
   const features = readPolygons(bytes, inputLabel(input));
   let positions = 0;
@@ -47,10 +48,14 @@ export function readFlatPolygonFile(path: string): FlatPolygonFile {
       for (const ring of polygon) positions += ring.length;
     }
   }
-  const coords = new Float64Array(positions * 2);
-  const coordStart = new Int32Array(features.length + 1);
-  const ringStart = new Int32Array(rings + features.length);
-  const ringOffset = new Int32Array(features.length + 1);
+  const int32 = (length: number) =>
+    shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+  const coords = shared
+    ? new Float64Array(new SharedArrayBuffer(positions * 16))
+    : new Float64Array(positions * 2);
+  const coordStart = int32(features.length + 1);
+  const ringStart = int32(rings + features.length);
+  const ringOffset = int32(features.length + 1);
   let k = 0;
   let r = 0;
   features.forEach(({ geometry }, f) => {
