@@ -414,37 +414,20 @@ async function buildWith(
     }
     progress('Maillage et fusion des contours');
     const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
-    // When every polygon read is used, the mesh the worker built of the same files (France) is
-    // this one.
-    const built = used.length === features.length && files ? await polygons.mesh(files) : undefined;
-    // Zoning levels are drawn on two threads where they cost seconds (France); the worker loads
-    // while the mesh is built.
-    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer(polygons.handOver()) : undefined;
-    const mesh = built ? PolygonMesh.fromState(built) : new PolygonMesh(used.map((f) => f.geometry));
     // Commune of each polygon; zonings are dissolved from these.
     const featureCommune = Int32Array.from(
       used,
       (f) => index.get(polyRec.target.get(f.properties.code) as string) as number,
     );
-    // Every commune goes through the mesh, merged or not: same rounding, same ring orientation.
-    const communeShapes = mesh.dissolve(featureCommune, codes.length);
-    const communeGeometry = (i: number): AreaGeometry | null => {
-      const shape = communeShapes[i];
-      return shape ? mesh.geometry(shape) : null;
-    };
     const groupsOf = (membership: string[], unitCodes: string[]) => {
       const unitIndex = new Map(unitCodes.map((c, k) => [c, k]));
       return Int32Array.from(featureCommune, (i) => unitIndex.get(membership[i]) ?? -1);
     };
 
-    // --- Zonings.
-    progress('Zonages');
+    // --- Zonings: units and what to dissolve, which needs no geometry (France: done while the
+    // worker finishes the mesh).
     const zoningMembership: Record<string, string[]> = {};
     const levels: ZoningLevel[] = [];
-    const communeFeatures = codes.flatMap((code, i) => {
-      const shape = communeShapes[i];
-      return shape ? [{ shape, properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
-    });
     const jobs: LevelJob[] = [];
     for (const level of TABLE_LEVELS) {
       const membership = rows.map((r, i) => {
@@ -494,6 +477,26 @@ async function buildWith(
         });
       }
     }
+
+    // When every polygon read is used, the mesh the worker built of the same files (France) is
+    // this one.
+    const built = used.length === features.length && files ? await polygons.mesh(files) : undefined;
+    // Zoning levels are drawn on two threads where they cost seconds (France): by the polygon
+    // reader's worker when it has finished, else by one that loads while the mesh is built.
+    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer(polygons.handOver()) : undefined;
+    const mesh = built ? PolygonMesh.fromState(built) : new PolygonMesh(used.map((f) => f.geometry));
+    // Every commune goes through the mesh, merged or not: same rounding, same ring orientation.
+    const communeShapes = mesh.dissolve(featureCommune, codes.length);
+    const communeGeometry = (i: number): AreaGeometry | null => {
+      const shape = communeShapes[i];
+      return shape ? mesh.geometry(shape) : null;
+    };
+
+    progress('Zonages');
+    const communeFeatures = codes.flatMap((code, i) => {
+      const shape = communeShapes[i];
+      return shape ? [{ shape, properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
+    });
 
     // The worker draws the first levels while this thread draws the others and the communes.
     const drawing = drawer
