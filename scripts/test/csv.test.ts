@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../src/data/DataError.ts';
 import { readCsv } from '../src/lib/csv.ts';
 import { decodeText } from '../src/lib/decodeText.ts';
-import { parseNumberCell } from '../src/lib/parseNumberCell.ts';
+import { parseNumberCell, plainNumber } from '../src/lib/parseNumberCell.ts';
 
 function thrown(fn: () => unknown): DataError {
   try {
@@ -148,5 +148,58 @@ describe('parseNumberCell(raw, where, options)', () => {
         expect(parseNumberCell(String(x), where)).toBe(x);
       }),
     );
+  });
+});
+
+describe('plainNumber(raw)', () => {
+  const where = { file: 'c.csv', line: 7, column: 3, field: 'MED19' };
+  const outcome = (raw: string) => {
+    try {
+      return { value: parseNumberCell(raw, where) };
+    } catch (error) {
+      return { code: (error as DataError).code };
+    }
+  };
+  const cellText = fc.oneof(
+    fc.double({ noNaN: false }).map(String),
+    fc.integer().map(String),
+    fc.constantFrom(
+      '',
+      's',
+      'nd',
+      'NA',
+      '12,5',
+      '-0',
+      '0',
+      '+1',
+      '.5',
+      '5.',
+      '1e999',
+      '-1e-3',
+      ' 1',
+      '0x10',
+      'Infinity',
+    ),
+    fc.stringMatching(/^[-+0-9.eE, ]{0,8}$/),
+  );
+
+  it('plainNumber(raw) is the value parseNumberCell reads, for the cells it accepts, and leaves it the rest', () => {
+    fc.assert(
+      fc.property(cellText, (raw) => {
+        const plain = plainNumber(raw);
+        const expected = outcome(raw);
+        if (plain === undefined) {
+          // Left to parseNumberCell: missing, decimal comma, or a located error.
+          expect(expected.value === null || expected.code !== undefined).toBe(true);
+        } else {
+          expect(Object.is(plain, expected.value)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(plainNumber('353.730434782608')).toBe(353.730434782608);
+    expect(plainNumber('-0')).toBe(-0);
+    expect(plainNumber('-3')).toBeUndefined();
+    expect(plainNumber('')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import {
   type BuildWarning,
   type CommunesFile,
@@ -27,7 +27,8 @@ import { type EssLayer, type EssStem, essVariableInfos } from './ess/essVariable
 import { readCresEss } from './ess/readCresEss.ts';
 import { readSireneEss } from './ess/readSireneEss.ts';
 import { SYNTHETIC_ESS_DESCRIPTION, SYNTHETIC_ESS_SEED, syntheticEss } from './ess/syntheticEss.ts';
-import { type AreaGeometry, type FlatRings, flattenRings } from './geometry.ts';
+import { type CommunePolygon, communePolygons } from './flatPolygons.ts';
+import { type AreaGeometry, flattenRings } from './geometry.ts';
 import {
   inputRecord,
   type LoadOptions,
@@ -35,11 +36,14 @@ import {
   PATTERNS,
   polygonPatterns,
   resolveRole,
+  sourceFinder,
 } from './loadSources.ts';
 import { type MeshShape, PolygonMesh } from './polygonMesh.ts';
+import { type PolygonReader, polygonReader } from './polygonReader.ts';
 import type { AppartenanceRow } from './readAppartenance.ts';
 import { type PolygonFeature, readPolygons } from './readPolygons.ts';
 import { reconcileCodes } from './reconcileCodes.ts';
+import type { SourceFinder } from './sources.ts';
 import { VintageWriter } from './writeVintageFolder.ts';
 import { TABLE_LEVELS } from './zoningLevels.ts';
 
@@ -58,6 +62,11 @@ export interface BuildOptions extends LoadOptions {
   seed?: number;
   /** COG year of the polygons when known (the shared IGN files are COG 2018). */
   polygonsCog?: number | null;
+  /**
+   * Read the polygon files of the asked départements in a worker thread while the INSEE tables
+   * are read here (default: when they weigh 2 MB or more, as for France).
+   */
+  polygonWorker?: boolean;
   progress?: Progress;
   now?: () => Date;
 }
@@ -79,10 +88,16 @@ export interface BuildSummary {
   durationMs: number;
 }
 
+/** From this many bytes of polygon files (on disk), a worker thread reads them (France: 13 MB; the Bas-Rhin: 0.5 MB). */
+const MIN_POLYGON_BYTES_FOR_WORKER = 2_000_000;
 /** From this many polygons a worker thread draws zoning levels (France: 35,000; a département: 500). */
 const MIN_POLYGONS_FOR_WORKER = 5000;
-/** Zoning levels the worker draws, of the eight: the others and the communes are drawn here. */
-const LEVELS_IN_WORKER = 5;
+/**
+ * Zoning levels the worker draws, of the eight: the others and the communes are drawn here.
+ * Four balances the two threads on France (the worker's: EPCI, arrondissements, cantons-villes,
+ * bassins de vie; this thread's: the other four and the communes, which cost the most to write).
+ */
+const LEVELS_IN_WORKER = 4;
 
 /** Above this share of communes in scope without a polygon, the polygon file is deemed wrong. */
 const MAX_MISSING_POLYGON_SHARE = 0.005;
@@ -112,12 +127,33 @@ function listCodes(codes: string[], names?: (c: string) => string | undefined): 
  */
 export async function buildVintage(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
+  const finder = sourceFinder(options);
+  // The polygons do not depend on the INSEE tables: they are read meanwhile, in a worker thread.
+  const ahead = polygonFilesAhead(finder, options);
+  const polygons = polygonReader(ahead.paths, {
+    worker: options.polygonWorker ?? ahead.bytes >= MIN_POLYGON_BYTES_FOR_WORKER,
+    // France uses every polygon file, as it is: the worker builds their mesh too.
+    mesh: options.all === true,
+  });
+  try {
+    return await buildWith(options, started, finder, polygons);
+  } finally {
+    polygons.close();
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  started: number,
+  finder: SourceFinder,
+  polygons: PolygonReader,
+): Promise<BuildSummary> {
   const progress: Progress = options.progress ?? (() => {});
   const now = options.now ?? (() => new Date());
   const warnings: BuildWarning[] = [];
 
   progress('Lecture des tables INSEE');
-  const tables = await loadTables(options);
+  const tables = await loadTables(options, finder);
   warnings.push(...tables.warnings);
   const { appartenance, comparateur } = tables;
   const inputs: InputRecord[] = [...tables.inputs];
@@ -315,9 +351,10 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
     // --- Polygons.
     progress('Lecture des polygones des communes');
     const polygonDeps = [...new Set(codes.map(depOf))].sort();
-    const { features, records, missingOutsideDeps } = await loadPolygonFeatures(
+    const { features, records, missingOutsideDeps, files } = await loadPolygonFeatures(
       options,
       tables,
+      polygons,
       polygonDeps,
       depSet,
     );
@@ -377,34 +414,20 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
     }
     progress('Maillage et fusion des contours');
     const used = features.filter((f) => index.has(polyRec.target.get(f.properties.code) ?? ''));
-    // Zoning levels are drawn on two threads where they cost seconds (France); the worker loads
-    // while the mesh is built.
-    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer() : undefined;
-    const mesh = new PolygonMesh(used.map((f) => f.geometry));
     // Commune of each polygon; zonings are dissolved from these.
     const featureCommune = Int32Array.from(
       used,
       (f) => index.get(polyRec.target.get(f.properties.code) as string) as number,
     );
-    // Every commune goes through the mesh, merged or not: same rounding, same ring orientation.
-    const communeShapes = mesh.dissolve(featureCommune, codes.length);
-    const communeGeometry = (i: number): AreaGeometry | null => {
-      const shape = communeShapes[i];
-      return shape ? mesh.geometry(shape) : null;
-    };
     const groupsOf = (membership: string[], unitCodes: string[]) => {
       const unitIndex = new Map(unitCodes.map((c, k) => [c, k]));
       return Int32Array.from(featureCommune, (i) => unitIndex.get(membership[i]) ?? -1);
     };
 
-    // --- Zonings.
-    progress('Zonages');
+    // --- Zonings: units and what to dissolve, which needs no geometry (France: done while the
+    // worker finishes the mesh).
     const zoningMembership: Record<string, string[]> = {};
     const levels: ZoningLevel[] = [];
-    const communeFeatures = codes.flatMap((code, i) => {
-      const shape = communeShapes[i];
-      return shape ? [{ shape, properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
-    });
     const jobs: LevelJob[] = [];
     for (const level of TABLE_LEVELS) {
       const membership = rows.map((r, i) => {
@@ -454,6 +477,26 @@ export async function buildVintage(options: BuildOptions = {}): Promise<BuildSum
         });
       }
     }
+
+    // When every polygon read is used, the mesh the worker built of the same files (France) is
+    // this one.
+    const built = used.length === features.length && files ? await polygons.mesh(files) : undefined;
+    // Zoning levels are drawn on two threads where they cost seconds (France): by the polygon
+    // reader's worker when it has finished, else by one that loads while the mesh is built.
+    drawer = used.length >= MIN_POLYGONS_FOR_WORKER ? levelDrawer(polygons.handOver()) : undefined;
+    const mesh = built ? PolygonMesh.fromState(built) : new PolygonMesh(used.map((f) => f.geometry));
+    // Every commune goes through the mesh, merged or not: same rounding, same ring orientation.
+    const communeShapes = mesh.dissolve(featureCommune, codes.length);
+    const communeGeometry = (i: number): AreaGeometry | null => {
+      const shape = communeShapes[i];
+      return shape ? mesh.geometry(shape) : null;
+    };
+
+    progress('Zonages');
+    const communeFeatures = codes.flatMap((code, i) => {
+      const shape = communeShapes[i];
+      return shape ? [{ shape, properties: { code, name: rows[i].name, inScope: inScope[i] === 1 } }] : [];
+    });
 
     // The worker draws the first levels while this thread draws the others and the communes.
     const drawing = drawer
@@ -807,26 +850,43 @@ async function hashFile(path: string): Promise<string> {
 }
 
 /**
- * A commune polygon with flat rings: each file's GeoJSON is dropped once read, so the garbage
- * collector never walks the whole country's coordinates as millions of small arrays.
+ * The commune polygon files to read before the INSEE tables say which départements the build
+ * needs: those of the asked départements, or every one found for France. The others (members of
+ * the scope's EPCI across a border) are read when known. In the order of the départements.
  */
-interface CommunePolygon {
-  properties: PolygonFeature['properties'];
-  geometry: FlatRings;
+function polygonFilesAhead(finder: SourceFinder, options: BuildOptions): { paths: string[]; bytes: number } {
+  const deps = options.all
+    ? finder
+        .matching(/^communes-(\d{2}|2[AB]|97\d)-.*\.geojson(\.gz)?$/i)
+        .map((path) => (/^communes-(\w+)-/i.exec(basename(path)) as RegExpExecArray)[1].toUpperCase())
+    : (options.deps ?? ['67']).filter((dep) => /^\w{2,3}$/.test(dep));
+  const paths = [...new Set(deps)]
+    .sort()
+    .flatMap((dep) => finder.find(polygonPatterns('communes', dep))?.path ?? []);
+  let bytes = 0;
+  for (const path of paths) bytes += statSync(path).size;
+  return { paths, bytes };
 }
 
 async function loadPolygonFeatures(
   options: BuildOptions,
   tables: Awaited<ReturnType<typeof loadTables>>,
+  polygons: PolygonReader,
   polygonDeps: string[],
   scopeDeps: Set<string>,
-): Promise<{ features: CommunePolygon[]; records: InputRecord[]; missingOutsideDeps: string[] }> {
+): Promise<{
+  features: CommunePolygon[];
+  records: InputRecord[];
+  missingOutsideDeps: string[];
+  /** The files of the features, in order; undefined when some come from the national file. */
+  files: string[] | undefined;
+}> {
   const finder = tables.finder;
   const features: CommunePolygon[] = [];
   const records: InputRecord[] = [];
   const missingOutsideDeps: string[] = [];
   const seen = new Map<string, string>();
-  const add = (list: PolygonFeature[], file: string) => {
+  const add = (list: CommunePolygon[], file: string) => {
     for (const f of list) {
       const previous = seen.get(f.properties.code);
       if (previous !== undefined) {
@@ -842,7 +902,7 @@ async function loadPolygonFeatures(
         );
       }
       seen.set(f.properties.code, file);
-      features.push({ properties: f.properties, geometry: flattenRings(f.geometry) });
+      features.push(f);
     }
   };
   let national: PolygonFeature[] | undefined;
@@ -856,24 +916,27 @@ async function loadPolygonFeatures(
   };
   const wanted = new Set(polygonDeps);
   const fromNational: string[] = [];
+  const files: string[] = [];
   for (const dep of polygonDeps) {
     const source = finder.find(polygonPatterns('communes', dep));
     if (!source) {
       fromNational.push(dep);
       continue;
     }
-    const input = readInput(source.path);
-    const label = inputLabel(input);
-    const list = readPolygons(input.bytes, label);
-    records.push(inputRecord(`polygons-${dep}`, input, source, list.length, 'geojson'));
-    add(list, label);
+    const file = await polygons.read(source.path);
+    files.push(source.path);
+    records.push(inputRecord(`polygons-${dep}`, file.input, source, file.codes.length, 'geojson'));
+    add(communePolygons(file), inputLabel(file.input));
   }
+  const fromFiles = features.length;
   if (fromNational.length > 0) {
     try {
       const all = await readNational();
       const needed = new Set(fromNational);
       add(
-        all.filter((f) => needed.has(depOf(f.properties.code)) && wanted.has(depOf(f.properties.code))),
+        all
+          .filter((f) => needed.has(depOf(f.properties.code)) && wanted.has(depOf(f.properties.code)))
+          .map((f) => ({ properties: f.properties, geometry: flattenRings(f.geometry) })),
         'national',
       );
     } catch (error) {
@@ -882,7 +945,12 @@ async function loadPolygonFeatures(
       missingOutsideDeps.push(...fromNational);
     }
   }
-  return { features, records, missingOutsideDeps };
+  return {
+    features,
+    records,
+    missingOutsideDeps,
+    files: features.length === fromFiles ? files : undefined,
+  };
 }
 
 async function buildCantonLevel(

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/tsWorker.ts';
 import type { PolygonMesh } from './polygonMesh.ts';
 
 /** One zoning level to draw: the unit of each polygon of the mesh (-1: none), each unit's properties. */
@@ -25,8 +26,10 @@ export function levelFeatureCollection(mesh: PolygonMesh, job: LevelJob): Uint8A
  * depend on which thread drew them. Where no worker can start, this thread draws them all.
  *
  * Create the drawer before building the mesh (the worker loads meanwhile), then `run` once.
+ * `ready`: a worker that already runs `dissolveLevels.worker.ts` (the polygon reader's), used
+ * instead of starting one.
  */
-export function levelDrawer(): {
+export function levelDrawer(ready?: Worker): {
   run(
     mesh: PolygonMesh,
     jobs: LevelJob[],
@@ -37,15 +40,7 @@ export function levelDrawer(): {
   let worker: Worker | undefined;
   let failure: unknown;
   try {
-    // Node does not start a worker from a .ts file, even under tsx: a small script loads it
-    // through tsx's API.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./dissolveLevels.worker.ts', import.meta.url).href;
-    worker = new Worker(
-      `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`,
-      { eval: true },
-    );
-    worker.unref();
+    worker = ready ?? startTsWorker(new URL('./dissolveLevels.worker.ts', import.meta.url));
     // A worker that cannot load reports it at once: remembered, and this thread draws instead.
     worker.on('error', (error) => {
       failure = error;

@@ -68,7 +68,7 @@ export function polygonPatterns(kind: 'communes' | 'cantons', dep: string): RegE
 
 export function inputRecord(
   role: string,
-  input: InputBytes,
+  input: Omit<InputBytes, 'bytes'>,
   source: ResolvedSource,
   rows: number,
   format: string,
@@ -120,9 +120,16 @@ export async function resolveRole(
   throw missing(role, finder, patterns);
 }
 
+/** Where the build looks for raw files (see `sourceRoots`); throws when a named folder is missing. */
+export function sourceFinder(options: LoadOptions): SourceFinder {
+  return new SourceFinder(sourceRoots(options.source, options.env, options.useShared !== false));
+}
+
 /** Reads the INSEE tables: the comparateur (+ dictionary) and the table d'appartenance. */
-export async function loadTables(options: LoadOptions): Promise<LoadedTables> {
-  const finder = new SourceFinder(sourceRoots(options.source, options.env, options.useShared !== false));
+export async function loadTables(
+  options: LoadOptions,
+  finder: SourceFinder = sourceFinder(options),
+): Promise<LoadedTables> {
   const inputs: InputRecord[] = [];
   const warnings: LoadedTables['warnings'] = [];
 

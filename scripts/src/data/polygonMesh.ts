@@ -23,6 +23,9 @@ export interface MeshState {
   to: Int32Array;
   owner: Int32Array;
   twinOwner: Int32Array;
+  /** Each vertex's text (see `vertexText`): printed once, for both threads. */
+  vertexPool: Uint8Array;
+  vertexOffsets: Int32Array;
 }
 
 /** A dissolved shape: the polygons `first` to `end - 1` of its dissolve. */
@@ -132,18 +135,25 @@ export class PolygonMesh {
   private readonly twinOwner: Int32Array;
   readonly edgeCount: number;
 
-  /** Geometries as GeoJSON or already flat (see `flattenRings`); null ones are left out. */
-  constructor(geometries: (AreaGeometry | FlatRings | null)[]) {
+  /** The mesh's arrays live in shared memory: sent to another thread, they are not copied. */
+  private readonly shared: boolean;
+
+  /**
+   * Geometries as GeoJSON or already flat (see `flattenRings`); null ones are left out.
+   * `shared`: arrays in shared memory, for a mesh built in one thread and used in others.
+   */
+  constructor(geometries: (AreaGeometry | FlatRings | null)[], { shared = false } = {}) {
+    this.shared = shared;
     const flat = geometries.map((g) => (g === null ? null : 'coords' in g ? g : flattenRings(g)));
     let positions = 0;
     for (const g of flat) if (g) positions += g.coords.length / 2;
     // Windows of 2^9 × 2^9 quantisation steps (about 500 m): a ring's next vertex is often in the same.
     const vertexIds = new PairHash(positions, 9);
-    const xs = new Float64Array(positions);
-    const ys = new Float64Array(positions);
-    const from = new Int32Array(positions);
-    const to = new Int32Array(positions);
-    const owner = new Int32Array(positions);
+    const xs = float64Array(positions, shared);
+    const ys = float64Array(positions, shared);
+    const from = int32Array(positions, shared);
+    const to = int32Array(positions, shared);
+    const owner = int32Array(positions, shared);
     let vertices = 0;
     let edges = 0;
     for (let index = 0; index < flat.length; index++) {
@@ -192,7 +202,7 @@ export class PolygonMesh {
     this.to = to;
     this.owner = owner;
     // The dissolve reads the twin's owner only: kept per edge, it is read in order, not at random.
-    const twinOwner = new Int32Array(edges);
+    const twinOwner = int32Array(edges, shared);
     for (let e = 0; e < edges; e++) twinOwner[e] = twin[e] < 0 ? -1 : owner[twin[e]];
     this.twinOwner = twinOwner;
   }
@@ -200,7 +210,19 @@ export class PolygonMesh {
   /** The mesh's arrays, to rebuild it in another thread (see `fromState`). */
   state(): MeshState {
     const { vertexCount, edgeCount, xs, ys, from, to, owner, twinOwner } = this;
-    return { vertexCount, edgeCount, xs, ys, from, to, owner, twinOwner };
+    const { pool, offsets } = this.vertexText();
+    return {
+      vertexCount,
+      edgeCount,
+      xs,
+      ys,
+      from,
+      to,
+      owner,
+      twinOwner,
+      vertexPool: pool,
+      vertexOffsets: offsets,
+    };
   }
 
   /** The mesh whose `state()` this is (as received by a worker thread). */
@@ -444,7 +466,7 @@ export class PolygonMesh {
     if (!this.vertexPool || !this.vertexOffsets) {
       // At most 2 × 11 characters per number ("-180.00000"), 3 of punctuation.
       const pool = new Uint8Array(this.vertexCount * 25);
-      const offsets = new Int32Array(this.vertexCount + 1);
+      const offsets = int32Array(this.vertexCount + 1, this.shared);
       let at = 0;
       for (let v = 0; v < this.vertexCount; v++) {
         offsets[v] = at;
@@ -455,7 +477,12 @@ export class PolygonMesh {
         pool[at++] = CLOSE;
       }
       offsets[this.vertexCount] = at;
-      this.vertexPool = pool.slice(0, at);
+      if (this.shared) {
+        this.vertexPool = new Uint8Array(new SharedArrayBuffer(at));
+        this.vertexPool.set(pool.subarray(0, at));
+      } else {
+        this.vertexPool = pool.slice(0, at);
+      }
       this.vertexOffsets = offsets;
     }
     return { pool: this.vertexPool, offsets: this.vertexOffsets };
@@ -548,6 +575,14 @@ export class PolygonMesh {
       throw new Error(`featureCollection: ${at} bytes for ${length}`);
     return out;
   }
+}
+
+function float64Array(length: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+
+function int32Array(length: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
 }
 
 /**

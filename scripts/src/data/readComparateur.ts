@@ -1,5 +1,5 @@
 import { type CsvTable, readCsv, requireColumns } from '../lib/csv.ts';
-import { parseNumberCell } from '../lib/parseNumberCell.ts';
+import { parseNumberCell, plainNumber } from '../lib/parseNumberCell.ts';
 import { type CanonicalName, canonicalVariable } from './canonicalVariable.ts';
 import { DataError } from './DataError.ts';
 import type { VariableLabel } from './readVariableDictionary.ts';
@@ -60,8 +60,14 @@ export function readComparateur(
     const column = new Float64Array(table.rows.length);
     const field = table.header[col];
     for (let r = 0; r < table.rows.length; r++) {
+      const cell = table.rows[r][col];
+      const plain = plainNumber(cell);
+      if (plain !== undefined) {
+        column[r] = plain;
+        continue;
+      }
       const v = parseNumberCell(
-        table.rows[r][col],
+        cell,
         { file, line: table.lines[r], column: col + 1, field },
         { decimalComma: options.decimalComma },
       );

@@ -97,6 +97,11 @@ export class SourceFinder {
     return undefined;
   }
 
+  /** Every file whose name matches `pattern`, through all the roots (first root first). */
+  matching(pattern: RegExp): string[] {
+    return this.roots.flatMap((root) => this.files(root).filter((f) => pattern.test(basename(f))));
+  }
+
   /** Where files were looked for, for error messages. */
   describe(): string {
     return this.roots.map((r) => `${r.dir} (${r.origin})`).join(', ');

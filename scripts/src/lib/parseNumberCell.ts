@@ -14,6 +14,18 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /**
+ * The value of a cell holding a plain non-negative number, the common case, read as
+ * `parseNumberCell` reads it but without a location object per cell (France's comparateur has
+ * two million cells); undefined for anything else (empty, markers, commas, negative), which
+ * `parseNumberCell` reads or refuses with its located error.
+ */
+export function plainNumber(raw: string): number | undefined {
+  if (!NUMBER.test(raw)) return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/**
  * Reads one numeric cell. Empty cells and the withheld/unavailable markers (`s`, `nd`, `NA`...)
  * are missing (`null`), never 0. Anything else that is not a plain number is a located error.
  */
