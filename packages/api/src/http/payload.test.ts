@@ -64,4 +64,20 @@ describe('CachedPayload(body, contentType)', () => {
     expect(brotliDecompressSync(await gz.as('br')).toString()).toBe(text);
     expect(() => new CachedPayload({ encoding: 'br', compressed: br, bytes: 1 }, 'a')).toThrow(/hash/);
   });
+
+  it('CachedPayload.heldBytes counts the forms held now: the compressed source alone, then what was made from it', async () => {
+    const br = brotliCompressSync(text);
+    const held = new CachedPayload(
+      { encoding: 'br', compressed: br, bytes: Buffer.byteLength(text) },
+      'a',
+      'h',
+    );
+    expect(held.heldBytes).toBe(br.length);
+    await held.as('identity');
+    expect(held.heldBytes).toBe(br.length + Buffer.byteLength(text));
+    const gz = await held.as('gzip');
+    expect(held.heldBytes).toBe(br.length + Buffer.byteLength(text) + gz.length);
+    const plain = new CachedPayload(text, 'a');
+    expect(plain.heldBytes).toBe(Buffer.byteLength(text));
+  });
 });

@@ -80,6 +80,8 @@ export class CachedPayload {
   /** The compressed form the payload was made from, when it was (`EncodedBody`). */
   private readonly source: { encoding: 'br' | 'gzip'; buffer: Buffer } | null;
   private readonly encoded = new Map<Encoding, Promise<Buffer>>();
+  /** Bytes of the compressed forms made so far (not counting the source of an `EncodedBody`). */
+  private compressedBytes = 0;
 
   /**
    * `body`: the plain body, or only its compressed form (`EncodedBody`, with `hash` required).
@@ -108,8 +110,15 @@ export class CachedPayload {
       this.encoded.set(body.encoding, Promise.resolve(body.compressed));
     }
     for (const [encoding, buffer] of Object.entries(options.encoded ?? {})) {
-      if (buffer) this.encoded.set(encoding as Encoding, Promise.resolve(buffer));
+      if (!buffer) continue;
+      this.encoded.set(encoding as Encoding, Promise.resolve(buffer));
+      this.compressedBytes += buffer.length;
     }
+  }
+
+  /** Memory the payload holds now: the plain body if held, and the compressed forms made. */
+  get heldBytes(): number {
+    return (this.plain?.length ?? 0) + (this.source?.buffer.length ?? 0) + this.compressedBytes;
   }
 
   /** The uncompressed body (decompressed here, synchronously, if only a compressed form is held). */
@@ -133,11 +142,15 @@ export class CachedPayload {
         this.encoded.delete('identity');
         return plain;
       });
-    } else if (this.plain === null) {
-      // Another compressed form: from the plain body, decompressed first.
-      buffer = this.as('identity').then((plain) => compressAsync(plain, encoding, this.fast));
     } else {
-      buffer = compressAsync(this.plain, encoding, this.fast);
+      // Another compressed form: from the plain body (decompressed first when only a compressed one is held).
+      const plain = this.plain === null ? this.as('identity') : Promise.resolve(this.plain);
+      buffer = plain
+        .then((body) => compressAsync(body, encoding, this.fast))
+        .then((compressed) => {
+          this.compressedBytes += compressed.length;
+          return compressed;
+        });
     }
     this.encoded.set(encoding, buffer);
     buffer.catch(() => this.encoded.delete(encoding));

@@ -12,6 +12,10 @@ describe('LruCache(capacity)', () => {
     expect(cache.get('a')).toBe(1);
     expect(cache.get('c')).toBe(3);
     expect(cache.size).toBe(2);
+    // values(): least recently used first, without refreshing anything.
+    expect([...cache.values()]).toEqual([1, 3]);
+    cache.set('d', 4);
+    expect(cache.get('a')).toBeUndefined();
   });
 
   it('LruCache(0) keeps nothing', () => {

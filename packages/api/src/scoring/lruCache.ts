@@ -48,6 +48,11 @@ export class LruCache<K, V> {
     return this.map.size;
   }
 
+  /** The values, least recently used first (reading them does not count as a use). */
+  *values(): IterableIterator<V> {
+    for (const entry of this.map.values()) yield entry.value;
+  }
+
   /** Sum of the entries' weights. */
   get weight(): number {
     return this.total;

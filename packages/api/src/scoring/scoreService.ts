@@ -48,9 +48,15 @@ export class ScoreService {
     });
   }
 
-  /** What the cache holds, for the status route and the benchmark. */
+  /**
+   * What the cache holds, for the status route and the benchmark: `bytes` is the memory its
+   * results hold now (plain and compressed forms). The budget counts each result at 1.25 × its
+   * plain size, what it may come to hold once every form is made.
+   */
   stats() {
-    return { entries: this.cache.size, bytes: this.cache.weight, hits: this.hits, misses: this.misses };
+    let bytes = 0;
+    for (const payload of this.cache.values()) bytes += payload.heldBytes;
+    return { entries: this.cache.size, bytes, hits: this.hits, misses: this.misses };
   }
 
   /** The worker pool's state; all zero when scorings run on the event loop. */
