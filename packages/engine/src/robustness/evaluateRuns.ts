@@ -1,4 +1,5 @@
 import { effectiveWeights } from '../composite/effectiveWeights.ts';
+import { createRankWork, rankScores } from '../composite/rankScores.ts';
 import { scoreMatrix } from '../composite/scoreMatrix.ts';
 import type { ScoringOutput, ScoringPlan } from '../composite/types.ts';
 import { aggregateBase, createAggregationWork } from './aggregateBase.ts';
@@ -6,7 +7,6 @@ import { type AggregationBase, aggregationBase, releaseOperands, withoutColumn }
 import { discreteLevel } from './discreteLevel.ts';
 import { createRunWeights, drawRunWeights } from './drawRunWeights.ts';
 import { groupKeys } from './groupKeys.ts';
-import { createRankWork, rankRun } from './rankRun.ts';
 import { runTicker } from './runTicker.ts';
 import type { RobustnessModel, RobustnessProgress, RunControl } from './types.ts';
 
@@ -30,7 +30,7 @@ function level(point: Float64Array, at: number, coordinate: number, count: numbe
  * hands each result to `sink`, in an order of its choosing: rows are grouped by their discrete
  * levels so that, with the `cached` strategy, each combination of normalisation, imputation and
  * left-out indicator goes once through the scoring core and every run of the group only
- * re-aggregates ({@link aggregateBase}) and re-ranks ({@link rankRun}, the core's ranking). Leaving an indicator
+ * re-aggregates ({@link aggregateBase}) and re-ranks ({@link rankScores}, the core's ranking). Leaving an indicator
  * out reuses the scoring without it when no territory crosses the screening threshold. Results do
  * not depend on the order: the same points give the same figures.
  *
@@ -152,7 +152,7 @@ export async function evaluateRuns(
         groupKey = key;
       }
       result.score = aggregateBase(base!, plan.dimensionPillar, weights, aggregation, work);
-      result.ranked = rankRun(result.score, base!.status, order, rank, rankWork);
+      result.ranked = rankScores(result.score, base!.status, order, rank, rankWork);
       sink(row, result);
     }
     if ((q & 7) === 7 && ticker.due()) await ticker.pause(q + 1);

@@ -33,7 +33,7 @@ const MAX_REPLICATES = 1_000_000;
  * figures on every machine; progress is reported and the run can be cancelled (see `RunControl`).
  *
  * Complexity: one full scoring per drawn combination of normalisation, imputation and left-out
- * indicator, then O(n × m) per replicate (re-aggregation and the core's ranking, see `rankRun`); memory
+ * indicator, then O(n × m) per replicate (re-aggregation and the core's ranking, see `rankScores`); memory
  * O(n²) up to 2,048 territories, O(replicates × n) above (see `rankTally`).
  *
  * @throws {EngineError} `INVALID_ROBUSTNESS_OPTIONS` (replicates, topK), `ABORTED`.
