@@ -135,7 +135,8 @@ function getScratch(n: number, m: number, d: number): Scratch {
  *    (dimensions, need and potential are then arithmetic, for the explanation);
  * 6. **ranking**: 1 = best, ties broken by code ({@link rankScores}).
  *
- * Passes over the matrix: one to copy the values and count the missing ones (screening); then,
+ * Passes over the matrix: a block copy of the values, and the missing cells (indexed once per
+ * matrix) counted per territory (screening); then,
  * per indicator, one to gather the ranked territories' values (their sum, min and max) and one
  * that writes the normalised values (and the treated ones) and adds weight × operand to the
  * dimension's running sum; the outlier rule works on the gathered values. Then one pass over the
@@ -243,29 +244,25 @@ interface RunOptions {
 }
 
 /**
- * Screening, on the raw data (imputed values do not count as data): copies the values, counts
- * each territory's missing active indicators, writes status and data coverage. The territories
- * set aside (few) get their values hidden (NaN) in each column once imputed, so that the passes
- * over a column need only test for a value; their list is `s.hidden`, whose length is returned.
+ * Screening, on the raw data (imputed values do not count as data): copies the values and the
+ * flags (block copies), counts each territory's missing active indicators from the matrix's index
+ * of missing cells ({@link missingCells}), writes status and data coverage. The territories set
+ * aside (few) get their values hidden (NaN) in each column once imputed, so that the passes over
+ * a column need only test for a value; their list is `s.hidden`, whose length is returned.
  */
 function screen(matrix: IndicatorMatrix, plan: ScoringPlan, out: ScoringOutput, s: Scratch): number {
   const { n, m } = matrix;
-  const raw = matrix.values;
-  const values = out.values;
   const dimOf = plan.indicatorDimension;
+  out.values.set(matrix.values);
   out.flags.set(matrix.flags);
-  // Missing cells are few: counting them (not the present ones) writes little.
+  const { offsets, rows } = missingCells(matrix);
   const absent = s.absent;
   absent.fill(0);
   let active = 0;
   for (let j = 0; j < m; j++) {
-    const base = j * n;
-    if (dimOf[j]! < 0) {
-      values.set(raw.subarray(base, base + n), base);
-      continue;
-    }
+    if (dimOf[j]! < 0) continue;
     active++;
-    countAbsent(raw.subarray(base, base + n), values.subarray(base, base + n), absent);
+    for (let k = offsets[j]!; k < offsets[j + 1]!; k++) absent[rows[k]!]!++;
   }
   out.activeIndicators = active;
   const minCoverage = plan.methods.screening.minCoverage;
@@ -284,16 +281,35 @@ function screen(matrix: IndicatorMatrix, plan: ScoringPlan, out: ScoringOutput, 
   return hidden;
 }
 
+/** The rows without a value of each column of a matrix (CSR: column j's are `rows[offsets[j] .. offsets[j + 1] - 1]`). */
+interface MissingCells {
+  offsets: Int32Array;
+  rows: Int32Array;
+}
+
 /**
- * Copies a column and adds 1 to `absent` for each missing value. The helpers below take column
- * views and loop to their length, which lets the compiler drop most bounds checks.
+ * A matrix's values are read-only once built (IndicatorMatrix): their missing cells are indexed
+ * on the first scoring and kept with the array, so that screening touches only them (a weight
+ * moved, thousands of Monte-Carlo replicates) and the values are copied in one block. Keyed by
+ * the values array itself, so that a matrix given other values (a copy) gets its own index.
  */
-function countAbsent(raw: Float64Array, values: Float64Array, absent: Int32Array): void {
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i]!;
-    values[i] = v;
-    if (Number.isNaN(v)) absent[i]!++;
+const missingIndex = new WeakMap<Float64Array, MissingCells>();
+
+function missingCells(matrix: IndicatorMatrix): MissingCells {
+  const { n, m, values } = matrix;
+  const known = missingIndex.get(values);
+  if (known && known.offsets.length === m + 1) return known;
+  const offsets = new Int32Array(m + 1);
+  const found: number[] = [];
+  for (let j = 0; j < m; j++) {
+    offsets[j] = found.length;
+    const base = j * n;
+    for (let i = 0; i < n; i++) if (Number.isNaN(values[base + i]!)) found.push(i);
   }
+  offsets[m] = found.length;
+  const cells = { offsets, rows: Int32Array.from(found) };
+  missingIndex.set(values, cells);
+  return cells;
 }
 
 /**

@@ -195,6 +195,11 @@ export interface IndicatorMatrix extends TerritorySet {
   /** Population (latest `POP`) of each territory; NaN when the vintage has no `POP`. */
   population: Float64Array;
   indicators: MatrixIndicator[];
+  /**
+   * Column-major (n × m), NaN = missing. Read-only once built: the scoring core indexes the
+   * missing cells of a values array on its first run and reuses the index (to score other values,
+   * give a changed copy; never change the array in place).
+   */
   values: Float64Array;
   flags: Uint8Array;
   coverage: Float64Array;

@@ -375,4 +375,20 @@ describe('score', () => {
     const wrongLevel = buildIndicatorMatrix(vintage, tinyFramework, 'canton');
     expect(JSON.stringify(score(vintage, config, { matrix: wrongLevel }))).toBe(JSON.stringify(normal));
   });
+
+  it('a matrix given other values (a copy with a cell now missing) is screened on its own values, not on the index of the first', () => {
+    const config: ScoreConfig = { level: 'epci', framework: tinyFramework, methods: noOutliers };
+    const matrix = buildIndicatorMatrix(vintage, tinyFramework, 'epci');
+    const first = score(vintage, config, { matrix });
+    // The core indexes the missing cells of `matrix.values` on this first run; a copy where A's
+    // first indicator is missing must count that cell.
+    const gap = { ...matrix, values: matrix.values.slice() };
+    gap.values[0] = Number.NaN;
+    const active = first.indicators.length;
+    const again = score(vintage, config, { matrix: gap });
+    expect(byCode(first, 'A').dataCoverage).toBe(1);
+    expect(byCode(again, 'A').dataCoverage).toBeCloseTo((active - 1) / active, 12);
+    // And the original matrix, scored again, still has every value.
+    expect(JSON.stringify(score(vintage, config, { matrix }))).toBe(JSON.stringify(first));
+  });
 });
