@@ -641,6 +641,22 @@ function combinePillars(plan: ScoringPlan, out: ScoringOutput, s: Scratch, combi
   const potLow = s.pillarRange[2]!;
   const scaleNeed = operandScale(needLow, s.pillarRange[1]!);
   const scalePot = operandScale(potLow, s.pillarRange[3]!);
+  if (combine === GEOMETRIC && w0 > 0 && w1 > 0) {
+    // The default, in a loop of its own: the same operations in the same order as below.
+    const wsum = 0 + w0 + w1;
+    for (let i = 0; i < n; i++) {
+      const x = need[i]!;
+      const y = potential[i]!;
+      if (status[i] !== RANKED || Number.isNaN(x) || Number.isNaN(y)) {
+        score[i] = Number.NaN;
+        continue;
+      }
+      const a = w0 * Math.log(scaleNeed > 0 ? 1 + (x - needLow) * scaleNeed : 50.5);
+      const b = w1 * Math.log(scalePot > 0 ? 1 + (y - potLow) * scalePot : 50.5);
+      score[i] = exp((0 + a + b) / wsum);
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const x = need[i]!;
     const y = potential[i]!;
